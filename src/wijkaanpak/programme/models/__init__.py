@@ -1,0 +1,16 @@
+from .indicators import Indicator, Measurement, ReferenceValue, Scope, Target
+from .quality import SourceNote
+from .structure import Goal, Horizon, Programme, ProgrammeLine
+
+__all__ = [
+    "Goal",
+    "Horizon",
+    "Indicator",
+    "Measurement",
+    "Programme",
+    "ProgrammeLine",
+    "ReferenceValue",
+    "Scope",
+    "SourceNote",
+    "Target",
+]

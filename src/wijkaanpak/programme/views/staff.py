@@ -1,0 +1,10 @@
+"""Staff work: measurement entry, import and export. (Being built.)"""
+
+from django.http import HttpResponse
+
+
+def measurement_add(request, area):
+    return HttpResponse("")
+
+
+measurement_import = export_xlsx = export_json = measurement_add
