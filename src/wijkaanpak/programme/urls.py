@@ -11,6 +11,4 @@ urlpatterns = [
     path("<slug:area>/datakwaliteit/", pages.data_quality, name="data-quality"),
     path("<slug:area>/metingen/nieuw/", staff.measurement_add, name="measurement-add"),
     path("<slug:area>/metingen/importeren/", staff.measurement_import, name="measurement-import"),
-    path("<slug:area>/export.xlsx", staff.export_xlsx, name="export-xlsx"),
-    path("<slug:area>/export.json", staff.export_json, name="export-json"),
 ]
