@@ -8,7 +8,7 @@ urlpatterns = [
     path("<slug:area>/", pages.overview, name="overview"),
     path("<slug:area>/lijnen/<slug:line>/", pages.line_detail, name="line"),
     path("<slug:area>/indicatoren/<slug:indicator>/", pages.indicator_detail, name="indicator"),
-    path("<slug:area>/datakwaliteit/", pages.data_quality, name="data-quality"),
+    path("<slug:area>/datakwaliteit/", pages.data_quality_page, name="data-quality"),
     path("<slug:area>/metingen/nieuw/", staff.measurement_add, name="measurement-add"),
     path("<slug:area>/metingen/importeren/", staff.measurement_import, name="measurement-import"),
 ]

@@ -1,0 +1,33 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from wijkaanpak.accounts.roles import COORDINATOR
+
+DEMO_USERNAME = "demo-coordinator"
+
+
+class Command(BaseCommand):
+    help = "Development only: (re)create a coordinator login with a fresh password and print it."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo login exists only in development (DEBUG on).")
+        password = secrets.token_urlsafe(12)
+        user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
+        user.is_staff = True
+        user.is_superuser = False
+        user.first_name = "Demo"
+        user.last_name = "Coördinator"
+        user.set_password(password)
+        user.save()
+        user.groups.set([Group.objects.get(name=COORDINATOR)])
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nDemo login (programmacoördinator): http://127.0.0.1:8000/accounts/inloggen/\n"
+                f"  gebruikersnaam: {DEMO_USERNAME}\n  wachtwoord:     {password}\n"
+            )
+        )

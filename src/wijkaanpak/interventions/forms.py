@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class InterventionFilterForm(forms.Form):
+    line = forms.ChoiceField(label=_("Programmalijn"), required=False)
+    age = forms.IntegerField(
+        label=_("Leeftijd"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("Alleen interventies voor deze leeftijd."),
+        error_messages={"invalid": _("Vul een leeftijd in als heel getal, bijvoorbeeld 8.")},
+    )
+    goal = forms.ChoiceField(label=_("Doel"), required=False)
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        lines = list(programme.lines.prefetch_related("goals"))
+        self.fields["line"].choices = [("", _("Alle lijnen"))] + [
+            (ln.slug, ln.name) for ln in lines
+        ]
+        self.fields["goal"].choices = [("", _("Alle doelen"))] + [
+            (str(goal.pk), f"{ln.name} {goal.number}: {goal.text[:70]}")
+            for ln in lines
+            for goal in ln.goals.all()
+        ]

@@ -1,0 +1,18 @@
+"""Lookups shared by the programme's views: an area's current programme edition."""
+
+from django.http import Http404
+
+from .models import Programme
+
+
+def current_programme(area_slug: str) -> Programme:
+    """The newest edition of the area's programme; each year's re-calibration is a new edition."""
+    programme = (
+        Programme.objects.select_related("area")
+        .filter(area__slug=area_slug)
+        .order_by("-edition_year")
+        .first()
+    )
+    if programme is None:
+        raise Http404("Geen programma voor dit gebied.")
+    return programme
