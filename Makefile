@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py sync_roles
 	$(BIN)/python manage.py load_programme
+	$(BIN)/python manage.py propose_targets
 	$(BIN)/python manage.py create_demo_user
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
