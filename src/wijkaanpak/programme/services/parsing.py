@@ -25,8 +25,9 @@ def parse_decimal(raw: object) -> Decimal:
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
-        # Spreadsheet cells arrive as binary floats; their shortest repr is what was typed.
-        return Decimal(repr(raw))
+        # Spreadsheet cells arrive as binary floats; Excel keeps 15 significant digits, so
+        # reading them back at that precision drops artefacts such as 7.0999999999999996.
+        return Decimal(format(raw, ".15g"))
     text = str(raw or "").strip().replace("\u00a0", "").replace(" ", "")
     text = text.removesuffix("%")
     if not text:
