@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wijkaanpak.areas",
     "wijkaanpak.programme",
     "wijkaanpak.interventions",
+    "wijkaanpak.loader",
 ]
 
 MIDDLEWARE = [
