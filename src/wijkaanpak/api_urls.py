@@ -1,9 +1,26 @@
 """The read API of every app, under one router, plus the OpenAPI schema and its docs page."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import DefaultRouter
+
+from wijkaanpak.interventions.api.views import InterventionViewSet
+from wijkaanpak.programme.api.views import (
+    GoalViewSet,
+    IndicatorViewSet,
+    LineViewSet,
+    ProgrammeViewSet,
+)
+
+router = DefaultRouter()
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("lines", LineViewSet, basename="line")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("interventions", InterventionViewSet, basename="intervention")
 
 urlpatterns = [
+    path("v1/", include((router.urls, "api"), namespace="v1")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wijkaanpak.programme",
     "wijkaanpak.interventions",
     "wijkaanpak.loader",
+    "wijkaanpak.exports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,68 @@
+"""Downloads of a whole programme. Staff only: measurements carry who entered them."""
+
+import json
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from wijkaanpak.programme.models import Programme
+
+from .services import programme_as_dict, programme_as_xlsx
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def staff_required(view):
+    """Anonymous users go to the login page; a logged-in non-staff user gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def latest_programme(area_slug: str) -> Programme:
+    editions = Programme.objects.select_related("area").filter(area__slug=area_slug)
+    programme = editions.order_by("-edition_year").first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def attachment(content, content_type: str, programme: Programme, extension: str):
+    filename = (
+        f"{programme.area.slug}-{programme.edition_year}-programma-"
+        f"{timezone.localdate().isoformat()}.{extension}"
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+@never_cache
+@staff_required
+def export_xlsx(request, area):
+    programme = latest_programme(area)
+    return attachment(programme_as_xlsx(programme), XLSX_TYPE, programme, "xlsx")
+
+
+@require_safe
+@never_cache
+@staff_required
+def export_json(request, area):
+    programme = latest_programme(area)
+    body = json.dumps(
+        programme_as_dict(programme), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    )
+    return attachment(body, "application/json; charset=utf-8", programme, "json")

@@ -1,0 +1,72 @@
+"""Read-only viewset of interventions. Anyone may read; no write method is offered."""
+
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+
+from wijkaanpak.programme.api import filters
+from wijkaanpak.programme.api.views import PUBLIC_READ
+
+from ..models import Intervention
+from .serializers import InterventionSerializer
+
+
+class InterventionFilter(filters.ScopeFilter):
+    line = serializers.SlugField(required=False)
+    age = serializers.IntegerField(required=False, min_value=0, max_value=150)
+    goal = serializers.IntegerField(required=False, min_value=1)
+    status = serializers.ChoiceField(choices=Intervention.Status.choices, required=False)
+
+
+AGE = OpenApiParameter(
+    "age",
+    OpenApiTypes.INT,
+    description="Only interventions whose target group includes this age. An open end "
+    "(null `age_min` or `age_max`) counts as open; an intervention without any age range "
+    "is left out, as it is unknown whether it fits.",
+)
+STATUS = OpenApiParameter(
+    "status",
+    OpenApiTypes.STR,
+    enum=Intervention.Status.values,
+    description="Only interventions with this status.",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List interventions",
+        description="Interventions and measures with their line, goals, partners and places.",
+        parameters=[filters.PROGRAMME, filters.AREA, filters.LINE, AGE, filters.GOAL, STATUS],
+    ),
+    retrieve=extend_schema(summary="Get an intervention"),
+)
+class InterventionViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InterventionSerializer
+    permission_classes = PUBLIC_READ
+    queryset = Intervention.objects.select_related("line").prefetch_related(
+        "goals", "partners", "places"
+    )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            params = filters.validated(InterventionFilter, self.request)
+            queryset = filters.by_scope(queryset, params)
+            if "line" in params:
+                queryset = queryset.filter(line__slug=params["line"])
+            if "goal" in params:
+                queryset = queryset.filter(goals=params["goal"])
+            if "status" in params:
+                queryset = queryset.filter(status=params["status"])
+            if "age" in params:
+                queryset = queryset.filter(covers_age(params["age"]))
+        return queryset.order_by("programme_id", "line__number", "position", "number", "name")
+
+
+def covers_age(age: int) -> Q:
+    known = Q(age_min__isnull=False) | Q(age_max__isnull=False)
+    from_ok = Q(age_min__isnull=True) | Q(age_min__lte=age)
+    to_ok = Q(age_max__isnull=True) | Q(age_max__gte=age)
+    return known & from_ok & to_ok

@@ -1,0 +1,1 @@
+"""The programme's read API: serializers and viewsets, wired in wijkaanpak.api_urls."""

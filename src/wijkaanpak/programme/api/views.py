@@ -1,0 +1,176 @@
+"""Read-only viewsets of the programme. Anyone may read; no write method is offered."""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.response import Response
+
+from ..models import Goal, Indicator, Measurement, Programme, ProgrammeLine, Target
+from ..services.progress import progress_for
+from . import filters
+from .indicator_serializers import IndicatorSerializer
+from .serializers import GoalSerializer, LineSerializer, ProgrammeSerializer
+
+# The programme's figures are public. Writes are refused with 405 because no viewset here
+# has a write handler; AllowAny keeps reads public even if the project default tightens.
+PUBLIC_READ = [permissions.AllowAny]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List programme editions",
+        description="Programme editions with their area and horizons, newest edition first "
+        "per area.",
+        parameters=[filters.AREA],
+    ),
+    retrieve=extend_schema(
+        summary="Get a programme edition", description="One edition with its area and horizons."
+    ),
+)
+class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ProgrammeSerializer
+    permission_classes = PUBLIC_READ
+    queryset = Programme.objects.select_related("area").prefetch_related("horizons")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            params = filters.validated(filters.ScopeFilter, self.request)
+            if "area" in params:
+                queryset = queryset.filter(area__slug=params["area"])
+        return queryset.order_by("area__name", "-edition_year")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List programme lines",
+        description="The programme lines ('tafels') with the ids of their goals.",
+        parameters=[filters.PROGRAMME, filters.AREA],
+    ),
+    retrieve=extend_schema(summary="Get a programme line"),
+)
+class LineViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = LineSerializer
+    permission_classes = PUBLIC_READ
+    queryset = ProgrammeLine.objects.prefetch_related(
+        Prefetch("goals", queryset=Goal.objects.order_by("number"))
+    )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            queryset = filters.by_scope(
+                queryset, filters.validated(filters.ScopeFilter, self.request)
+            )
+        return queryset.order_by("programme_id", "number")
+
+
+class GoalFilter(filters.ScopeFilter):
+    line = serializers.SlugField(required=False)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List goals",
+        description="The numbered goals of the programme lines.",
+        parameters=[filters.PROGRAMME, filters.AREA, filters.LINE],
+    ),
+    retrieve=extend_schema(summary="Get a goal"),
+)
+class GoalViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = GoalSerializer
+    permission_classes = PUBLIC_READ
+    queryset = Goal.objects.select_related("line")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            params = filters.validated(GoalFilter, self.request)
+            queryset = filters.by_scope(queryset, params, "line__programme")
+            if "line" in params:
+                queryset = queryset.filter(line__slug=params["line"])
+        return queryset.order_by("line__programme_id", "line__number", "number")
+
+
+class IndicatorFilter(filters.ScopeFilter):
+    line = serializers.SlugField(required=False)
+    goal = serializers.IntegerField(required=False, min_value=1)
+    kind = serializers.ChoiceField(choices=Indicator.Kind.choices, required=False)
+
+
+INDICATOR_KIND = OpenApiParameter(
+    "kind",
+    OpenApiTypes.STR,
+    enum=Indicator.Kind.values,
+    description="Only indicators of this kind: `outcome` or `effort`.",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List indicators with their progress",
+        description="Indicators with reference values, targets, current measurements and "
+        "computed progress. Decimal values are strings with four decimals; a missing value "
+        "is null, never 0.",
+        parameters=[
+            filters.PROGRAMME,
+            filters.AREA,
+            filters.LINE,
+            filters.GOAL,
+            INDICATOR_KIND,
+        ],
+    ),
+    retrieve=extend_schema(
+        summary="Get an indicator with its progress",
+        description="One indicator with reference values, targets, current measurements and "
+        "computed progress.",
+    ),
+)
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+    permission_classes = PUBLIC_READ
+    queryset = Indicator.objects.select_related("line").prefetch_related(
+        "goals",
+        "reference_values",
+        Prefetch(
+            "targets",
+            queryset=Target.objects.select_related("horizon").order_by("horizon__years"),
+        ),
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.current().order_by("period_end", "scope"),
+            to_attr="current_measurements",
+        ),
+    )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            params = filters.validated(IndicatorFilter, self.request)
+            queryset = filters.by_scope(queryset, params)
+            if "line" in params:
+                queryset = queryset.filter(line__slug=params["line"])
+            if "goal" in params:
+                queryset = queryset.filter(goals=params["goal"])
+            if "kind" in params:
+                queryset = queryset.filter(kind=params["kind"])
+        return queryset.order_by("programme_id", "line__number", "position", "name")
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        indicators = list(page if page is not None else queryset)
+        serializer = self._serializer(indicators, many=True)
+        if page is not None:
+            return self.get_paginated_response(serializer.data)
+        return Response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self._serializer(self.get_object()).data)
+
+    def _serializer(self, instance, many=False):
+        # Progress for the whole page at once: a fixed number of queries, however long.
+        indicators = instance if many else [instance]
+        context = {**self.get_serializer_context(), "progress": progress_for(indicators)}
+        return self.get_serializer(instance, many=many, context=context)
