@@ -4,12 +4,14 @@ from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ..models import Goal, Indicator, Measurement, Programme, ProgrammeLine, Target
-from ..services.progress import progress_for
+from ..services.progress import programme_progress, progress_for
 from . import filters
 from .indicator_serializers import IndicatorSerializer
+from .rollup_serializers import ProgrammeProgressSerializer, programme_progress_data
 from .serializers import GoalSerializer, LineSerializer, ProgrammeSerializer
 
 # The programme's figures are public. Writes are refused with 405 because no viewset here
@@ -27,6 +29,12 @@ PUBLIC_READ = [permissions.AllowAny]
     retrieve=extend_schema(
         summary="Get a programme edition", description="One edition with its area and horizons."
     ),
+    progress=extend_schema(
+        summary="Progress of a programme edition",
+        description="Number of indicators per progress status, for the whole programme and "
+        "per line, with the completeness of the figures behind them.",
+        responses=ProgrammeProgressSerializer,
+    ),
 )
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProgrammeSerializer
@@ -40,6 +48,12 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
             if "area" in params:
                 queryset = queryset.filter(area__slug=params["area"])
         return queryset.order_by("area__name", "-edition_year")
+
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def progress(self, request, pk=None):
+        programme = self.get_object()
+        data = programme_progress_data(programme, programme_progress(programme))
+        return Response(ProgrammeProgressSerializer(data).data)
 
 
 @extend_schema_view(

@@ -311,3 +311,33 @@ def test_docs_page_renders(api):
     assert response.status_code == 200
     assert b"redoc" in response.content.lower()
     assert reverse("api-schema").encode() in response.content
+
+
+def test_programme_progress_counts_indicators_per_status(api, programme):
+    indicator_with_figures(programme)  # on track, on line "kind"
+    other_line = ProgrammeLineFactory(programme=programme, slug="ouders", number=2)
+    IndicatorFactory(programme=programme, line=other_line)  # no data
+
+    response = api.get(reverse("v1:programme-progress", args=[programme.pk]))
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["programme"] == programme.pk
+    assert data["ambition"]["total"] == 2
+    assert data["ambition"]["counts"] == {
+        "achieved": 0,
+        "on_track": 1,
+        "behind": 0,
+        "no_data": 1,
+        "no_target": 0,
+    }
+    assert data["ambition"]["completeness"]["with_baseline"] == 1
+    assert [(x["slug"], x["total"]) for x in data["lines"]] == [("kind", 1), ("ouders", 1)]
+    assert data["lines"][1]["counts"]["no_data"] == 1
+
+
+def test_progress_of_a_programme_without_indicators_has_null_score(api, programme):
+    data = api.get(reverse("v1:programme-progress", args=[programme.pk])).json()
+
+    assert data["ambition"]["total"] == 0
+    assert data["ambition"]["completeness"]["score"] is None
