@@ -11,4 +11,14 @@ urlpatterns = [
     path("<slug:area>/datakwaliteit/", pages.data_quality_page, name="data-quality"),
     path("<slug:area>/metingen/nieuw/", staff.measurement_add, name="measurement-add"),
     path("<slug:area>/metingen/importeren/", staff.measurement_import, name="measurement-import"),
+    path(
+        "<slug:area>/metingen/importeren/voorbeeld.csv",
+        staff.measurement_import_template,
+        name="measurement-import-template",
+    ),
+    path(
+        "<slug:area>/metingen/<int:pk>/corrigeren/",
+        staff.measurement_correct,
+        name="measurement-correct",
+    ),
 ]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Indicator, Measurement, Scope
+from .parsing import plain_number
 
 # Mirrors Measurement.value (max_digits=14, decimal_places=4).
 MAX_DECIMAL_PLACES = 4
@@ -164,7 +165,7 @@ def save_measurement(
                         "Voor deze indicator, schaal en periode staat al een meting "
                         "(waarde %(value)s). U mag metingen niet corrigeren."
                     )
-                    % {"value": _display(existing.value)}
+                    % {"value": plain_number(existing.value)}
                 }
             )
         corrected = correct_measurement(
@@ -263,8 +264,3 @@ def _same(existing: Measurement, *, value, period_start, source, note) -> bool:
         and existing.source == source
         and existing.note == note
     )
-
-
-def _display(value: Decimal) -> str:
-    text = format(Decimal(value).normalize(), "f")
-    return text.replace(".", ",")

@@ -85,3 +85,8 @@ def parse_date(raw: object) -> date:
         raise ValidationError(
             _("“%(value)s” bestaat niet als datum.") % {"value": text}, code="invalid"
         ) from exc
+
+
+def plain_number(value: Decimal) -> str:
+    """The exact stored value in Dutch notation (7,1), without trailing zeros or rounding."""
+    return format(Decimal(value).normalize(), "f").replace(".", ",")
