@@ -79,7 +79,13 @@ def import_measurements(
     if not allow_correction:
         errors += _forbidden_corrections(programme, rows)
     if errors:
-        raise ImportRejected(sorted(errors, key=lambda e: (e.row or 0, e.column)))
+        order = list(COLUMNS)
+        raise ImportRejected(
+            sorted(
+                errors,
+                key=lambda e: (e.row or 0, order.index(e.column) if e.column in order else -1),
+            )
+        )
     return _store(rows, entered_by=entered_by, allow_correction=allow_correction)
 
 
