@@ -15,3 +15,5 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

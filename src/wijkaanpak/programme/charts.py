@@ -99,12 +99,12 @@ def indicator_chart(
 
     if facts.baseline:
         # The straight path to each target: the line progress is judged against.
-        start = facts.baseline
+        start_on, start_value = facts.baseline.on, facts.baseline.value
         for target in sorted(facts.targets, key=lambda t: t.due_on):
             parts.append(
                 _line(
-                    scale.x(start.on),
-                    scale.y(start.value),
+                    scale.x(start_on),
+                    scale.y(start_value),
                     scale.x(target.due_on),
                     scale.y(target.value),
                     COLOURS["path"],
@@ -112,7 +112,7 @@ def indicator_chart(
                     width=1,
                 )
             )
-            start = target
+            start_on, start_value = target.due_on, target.value
     for target in facts.targets:
         x, y = scale.x(target.due_on), scale.y(target.value)
         fill = COLOURS["area"] if target.agreed else "#ffffff"

@@ -1,5 +1,7 @@
 """The public pages render the loaded programme, and reading needs no login."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -47,20 +49,20 @@ def test_indicator_with_measurements_shows_status_and_history(client, westwijk, 
     indicator = Indicator.objects.get(slug="schuldsanering-per-1000")
     first = record_measurement(
         indicator,
-        value="30",
-        period_start="2025-01-01",
-        period_end="2025-12-31",
+        value="29",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
         scope="area",
         source="CBS",
         note="",
         entered_by=user,
     )
-    correct_measurement(first, value="31", source="CBS, gecorrigeerd", note="", entered_by=user)
+    correct_measurement(first, value="30", source="CBS, gecorrigeerd", note="", entered_by=user)
     url = reverse("programme:indicator", args=["westwijk", indicator.slug])
     html = client.get(url).content.decode()
     assert "Op koers" in html
-    assert "<del>30 per 1000</del>" in html  # the corrected value stays visible
-    assert "31 per 1000" in html
+    assert "<del>29 per 1000</del>" in html  # the corrected value stays visible
+    assert "30 per 1000" in html
 
 
 @pytest.mark.parametrize(
