@@ -13,6 +13,7 @@ from wijkaanpak.programme.models import (
     ProgrammeLine,
     ReferenceValue,
     Scope,
+    SourceNote,
     Target,
 )
 
@@ -109,3 +110,15 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2023, 1, 1)
     period_end = datetime.date(2023, 12, 31)
     source = "CBS Statline"
+
+
+class SourceNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SourceNote
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    key = factory.Sequence(lambda n: f"opmerking-{n}")
+    kind = SourceNote.Kind.ILLEGIBLE
+    subject = factory.Sequence(lambda n: f"Opmerking {n}")
+    description = "Een cel in de tabel is onleesbaar."
+    source_reference = "regel 1"
