@@ -15,7 +15,7 @@ from .serializers import InterventionSerializer
 class InterventionFilter(filters.ScopeFilter):
     line = serializers.SlugField(required=False)
     age = serializers.IntegerField(required=False, min_value=0, max_value=150)
-    goal = serializers.IntegerField(required=False, min_value=1)
+    goal = filters.id_field()
     status = serializers.ChoiceField(choices=Intervention.Status.choices, required=False)
 
 

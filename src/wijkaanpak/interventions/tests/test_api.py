@@ -108,7 +108,9 @@ def test_filter_by_status(api, programme, kind):
     assert ids(api, status="running") == [running.pk]
 
 
-@pytest.mark.parametrize("params", [{"age": "tien"}, {"age": "-1"}, {"goal": "x"}])
+@pytest.mark.parametrize(
+    "params", [{"age": "tien"}, {"age": "-1"}, {"goal": "x"}, {"goal": str(10**30)}]
+)
 def test_bad_filter_is_a_clear_400(api, params):
     response = api.get(reverse("v1:intervention-list"), params)
 

@@ -31,8 +31,16 @@ GOAL = OpenApiParameter(
 )
 
 
+# The largest id a BigAutoField can hold; a larger number would overflow the database driver.
+MAX_ID = 2**63 - 1
+
+
+def id_field() -> serializers.IntegerField:
+    return serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+
+
 class ScopeFilter(serializers.Serializer):
-    programme = serializers.IntegerField(required=False, min_value=1)
+    programme = id_field()
     area = serializers.SlugField(required=False)
 
 

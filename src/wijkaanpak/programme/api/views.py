@@ -8,9 +8,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ..models import Goal, Indicator, Measurement, Programme, ProgrammeLine, Target
+from ..services.data_quality import run_checks
 from ..services.progress import programme_progress, progress_for
 from . import filters
 from .indicator_serializers import IndicatorSerializer
+from .quality_serializers import FindingSerializer
 from .rollup_serializers import ProgrammeProgressSerializer, programme_progress_data
 from .serializers import GoalSerializer, LineSerializer, ProgrammeSerializer
 
@@ -35,6 +37,12 @@ PUBLIC_READ = [permissions.AllowAny]
         "per line, with the completeness of the figures behind them.",
         responses=ProgrammeProgressSerializer,
     ),
+    data_quality=extend_schema(
+        summary="Data-quality findings of a programme edition",
+        description="What is missing or wrong in the programme's data: errors first, then "
+        "warnings, then information. Not paginated.",
+        responses=FindingSerializer(many=True),
+    ),
 )
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ProgrammeSerializer
@@ -54,6 +62,19 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         programme = self.get_object()
         data = programme_progress_data(programme, programme_progress(programme))
         return Response(ProgrammeProgressSerializer(data).data)
+
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="data-quality",
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def data_quality(self, request, pk=None):
+        findings = run_checks(self.get_object())
+        return Response(
+            FindingSerializer(findings, many=True, context=self.get_serializer_context()).data
+        )
 
 
 @extend_schema_view(
@@ -109,7 +130,7 @@ class GoalViewSet(viewsets.ReadOnlyModelViewSet):
 
 class IndicatorFilter(filters.ScopeFilter):
     line = serializers.SlugField(required=False)
-    goal = serializers.IntegerField(required=False, min_value=1)
+    goal = filters.id_field()
     kind = serializers.ChoiceField(choices=Indicator.Kind.choices, required=False)
 
 

@@ -199,7 +199,14 @@ def test_indicators_filter_by_programme_area_line_goal_and_kind(api, programme):
 
 
 @pytest.mark.parametrize(
-    "params", [{"programme": "abc"}, {"goal": "x"}, {"kind": "both"}, {"area": "no slug!"}]
+    "params",
+    [
+        {"programme": "abc"},
+        {"programme": str(10**30)},  # would overflow the database driver: a 400, not a 500
+        {"goal": "x"},
+        {"kind": "both"},
+        {"area": "no slug!"},
+    ],
 )
 def test_bad_filter_value_is_a_clear_400(api, params):
     response = api.get(reverse("v1:indicator-list"), params)
@@ -341,3 +348,27 @@ def test_progress_of_a_programme_without_indicators_has_null_score(api, programm
 
     assert data["ambition"]["total"] == 0
     assert data["ambition"]["completeness"]["score"] is None
+
+
+def test_data_quality_findings_of_a_programme(api, programme):
+    IndicatorFactory(programme=programme, name="Zonder nulmeting", slug="zonder-nulmeting")
+    programme.source_notes.create(
+        key="onleesbaar", kind="illegible", subject="Werk", description="Onleesbaar"
+    )
+
+    response = api.get(reverse("v1:programme-data-quality", args=[programme.pk]))
+
+    assert response.status_code == 200
+    findings = response.json()
+    assert isinstance(findings, list)
+    baseline = next(f for f in findings if f["check"] == "indicator_without_baseline")
+    assert baseline["severity"] == "warning"
+    assert baseline["subject"] == "Zonder nulmeting"
+    assert baseline["message"]
+    assert baseline["url"] == "http://testserver/westwijk/indicatoren/zonder-nulmeting/"
+    assert {"check", "severity", "subject", "message", "source_reference", "url"} == set(baseline)
+    assert any(f["subject"] == "Werk" for f in findings)
+
+
+def test_data_quality_of_unknown_programme_is_404(api):
+    assert api.get(reverse("v1:programme-data-quality", args=[424242])).status_code == 404
