@@ -12,5 +12,7 @@ class SecurityHeadersMiddleware:
         # The admin and the API docs page bring their own inline scripts.
         if not request.path.startswith(("/admin/", "/api/docs/")):
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "geolocation=(), camera=(), microphone=()"
+        )
         return response

@@ -11,9 +11,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F405
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default="sqlite:///:memory:")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

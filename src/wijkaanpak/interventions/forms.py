@@ -1,18 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+
 
 class InterventionFilterForm(forms.Form):
-    line = forms.ChoiceField(label=_("Programmalijn"), required=False)
+    line = forms.ChoiceField(
+        label=_("Programmalijn"), required=False, widget=forms.Select(attrs=SELECT)
+    )
     age = forms.IntegerField(
         label=_("Leeftijd"),
         required=False,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
         min_value=0,
         max_value=120,
         help_text=_("Alleen interventies voor deze leeftijd."),
         error_messages={"invalid": _("Vul een leeftijd in als heel getal, bijvoorbeeld 8.")},
     )
-    goal = forms.ChoiceField(label=_("Doel"), required=False)
+    goal = forms.ChoiceField(label=_("Doel"), required=False, widget=forms.Select(attrs=SELECT))
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)

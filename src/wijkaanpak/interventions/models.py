@@ -22,9 +22,7 @@ class Intervention(models.Model):
         STOPPED = "stopped", _("gestopt")
         MADE_PERMANENT = "made_permanent", _("bestendigd")
 
-    programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="interventions"
-    )
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="interventions")
     line = models.ForeignKey(ProgrammeLine, on_delete=models.CASCADE, related_name="interventions")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(_("nummer in de bron"), null=True, blank=True)
@@ -32,19 +30,25 @@ class Intervention(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("beschrijving"), blank=True)
     theme = models.CharField(
-        _("thema of route"), max_length=120, blank=True,
+        _("thema of route"),
+        max_length=120,
+        blank=True,
         help_text=_("Bijvoorbeeld 'Van huis naar werk' of 'Schoon en heel'."),
     )
     age_min = models.PositiveSmallIntegerField(_("leeftijd vanaf"), null=True, blank=True)
     age_max = models.PositiveSmallIntegerField(_("leeftijd tot en met"), null=True, blank=True)
     age_in_text = models.CharField(
-        _("leeftijd volgens de lopende tekst"), max_length=120, blank=True,
+        _("leeftijd volgens de lopende tekst"),
+        max_length=120,
+        blank=True,
         help_text=_("Alleen invullen als de tekst iets anders zegt dan de doelgroep."),
     )
     age_min_in_text = models.PositiveSmallIntegerField(null=True, blank=True)
     age_max_in_text = models.PositiveSmallIntegerField(null=True, blank=True)
     claimed_goal_numbers = models.JSONField(
-        _("doelen volgens de bron"), default=list, blank=True,
+        _("doelen volgens de bron"),
+        default=list,
+        blank=True,
         help_text=_("De subdoelen zoals de bron ze noemt, ook als zo'n doel niet bestaat."),
     )
     goals = models.ManyToManyField(Goal, related_name="interventions", blank=True)

@@ -1,6 +1,5 @@
 """Read-only viewset of interventions. Anyone may read; no write method is offered."""
 
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -9,6 +8,7 @@ from wijkaanpak.programme.api import filters
 from wijkaanpak.programme.api.views import PUBLIC_READ
 
 from ..models import Intervention
+from ..services import filter_interventions
 from .serializers import InterventionSerializer
 
 
@@ -54,19 +54,11 @@ class InterventionViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             params = filters.validated(InterventionFilter, self.request)
             queryset = filters.by_scope(queryset, params)
-            if "line" in params:
-                queryset = queryset.filter(line__slug=params["line"])
-            if "goal" in params:
-                queryset = queryset.filter(goals=params["goal"])
-            if "status" in params:
-                queryset = queryset.filter(status=params["status"])
-            if "age" in params:
-                queryset = queryset.filter(covers_age(params["age"]))
+            queryset = filter_interventions(
+                queryset,
+                line_slug=params.get("line", ""),
+                age=params.get("age"),
+                goal_id=params.get("goal"),
+                status=params.get("status", ""),
+            )
         return queryset.order_by("programme_id", "line__number", "position", "number", "name")
-
-
-def covers_age(age: int) -> Q:
-    known = Q(age_min__isnull=False) | Q(age_max__isnull=False)
-    from_ok = Q(age_min__isnull=True) | Q(age_min__lte=age)
-    to_ok = Q(age_max__isnull=True) | Q(age_max__gte=age)
-    return known & from_ok & to_ok

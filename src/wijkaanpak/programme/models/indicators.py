@@ -103,7 +103,10 @@ class Target(models.Model):
     source_reference = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     rule = models.CharField(_("regel van het voorstel"), max_length=200, blank=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)

@@ -10,6 +10,7 @@ from ..domain.progress import STATUS_ORDER
 from ..models import Measurement, Scope
 from ..presentation import format_value, months_between
 from ..selectors import current_programme
+from ..services import data_quality
 from ..services.progress import programme_progress, progress_for, today
 
 
@@ -140,8 +141,6 @@ def indicator_detail(request, area, indicator):
 
 
 def data_quality_page(request, area):
-    from ..services import data_quality  # TODO(while in progress): move to module top
-
     programme = current_programme(area)
     findings = data_quality.run_checks(programme)
     return render(
