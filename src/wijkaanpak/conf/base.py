@@ -18,14 +18,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "wijkaanpak.accounts",
     "wijkaanpak.areas",
     "wijkaanpak.programme",
     "wijkaanpak.interventions",
+    "wijkaanpak.audit",
+    "wijkaanpak.notifications",
+    "wijkaanpak.idempotency",
     "wijkaanpak.loader",
     "wijkaanpak.exports",
+    "wijkaanpak.reports",
+    "wijkaanpak.inspections",
+    "wijkaanpak.open311",
 ]
 
 MIDDLEWARE = [
@@ -36,9 +45,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wijkaanpak.conf.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "wijkaanpak.urls"

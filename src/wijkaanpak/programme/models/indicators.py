@@ -44,6 +44,12 @@ class Indicator(models.Model):
     source_description = models.TextField(_("bron van de cijfers"), blank=True)
     source_reference = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     goals = models.ManyToManyField(Goal, related_name="indicators", blank=True)
+    metric_key = models.CharField(
+        _("berekend uit"),
+        max_length=80,
+        blank=True,
+        help_text=_("Sleutel van een geregistreerde berekening; leeg voor handmatige cijfers."),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
