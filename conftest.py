@@ -24,3 +24,24 @@ def allow_flushing_the_processing_log(sender, connection, **kwargs):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET wijkaanpak.audit_purge = 'on'")
+
+
+def verified_login(client, user):
+    """Log a staff member in with a confirmed TOTP device, as after the second step (A5)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture
+def login_verified():
+    """`login_verified(client, user)`: a session that has passed the second factor."""
+    return verified_login
