@@ -62,3 +62,14 @@ def test_unknown_metric_is_reported_not_zero():
     result = compute_indicator(indicator, date(2025, 1, 1), date(2025, 3, 31))
     assert result.missing_metric
     assert not Measurement.objects.filter(indicator=indicator).exists()
+
+
+@pytest.mark.django_db
+def test_indicator_page_says_how_a_figure_is_computed(client):
+    metrics.register("test.page", "Aandeel getest", "Berekend uit testgegevens", fake_metric)
+    indicator = IndicatorFactory(metric_key="test.page")
+    html = client.get(indicator.get_absolute_url()).content.decode()
+    assert "Aandeel getest. Berekend uit testgegevens" in html
+    missing = IndicatorFactory(metric_key="niet.geregistreerd", programme=indicator.programme)
+    html = client.get(missing.get_absolute_url()).content.decode()
+    assert "niet beschikbaar" in html

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Area
 
-from .. import charts
+from .. import charts, metrics
 from ..domain.progress import STATUS_ORDER
 from ..models import Measurement, Scope
 from ..presentation import format_value, months_between
@@ -136,6 +136,7 @@ def indicator_detail(request, area, indicator):
             ],
             "measurements": measurements,
             "chart": chart,
+            "metric": metrics.get(indicator.metric_key) if indicator.metric_key else None,
         },
     )
 
