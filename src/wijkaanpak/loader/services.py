@@ -286,6 +286,7 @@ class _Loader:
                     "decimals",
                     "source_description",
                     "source_reference",
+                    "metric_key",
                     "position",
                 ],
             )

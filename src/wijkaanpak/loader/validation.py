@@ -109,6 +109,7 @@ INDICATOR = {
     "decimals": (INT, False, None),
     "source_description": (TEXT, False, None),
     "source_reference": (STR, False, 200),
+    "metric_key": (STR, False, 80),
     "goals": (INT_LIST, False, None),
     "position": (INT, False, None),
     "reference_values": ("list", False, None),

@@ -72,6 +72,22 @@ def dump():
     return rows
 
 
+def test_the_reports_indicator_is_computed_from_its_metric(programme):
+    indicator = programme.indicators.get(slug="meldingen-op-tijd-opgepakt")
+    assert indicator.metric_key == "reports.pickup_within_5_working_days"
+    assert (indicator.line.number, indicator.kind, indicator.decimals) == (5, "effort", 1)
+    assert indicator.source_reference == "regel 2714-2717"
+    assert programme.indicators.exclude(metric_key="").count() == 1
+
+
+def test_a_metric_key_left_out_of_the_file_is_cleared(programme, data):
+    changed = copy.deepcopy(data)
+    item = next(i for i in changed["indicators"] if i["slug"] == "meldingen-op-tijd-opgepakt")
+    del item["metric_key"]
+    load_programme(changed)
+    assert programme.indicators.get(slug="meldingen-op-tijd-opgepakt").metric_key == ""
+
+
 def test_there_is_one_bundled_file():
     assert [p.name for p in bundled_data_files()] == ["westwijk-2023.json"]
 
@@ -126,8 +142,8 @@ def test_lines_and_goals(programme):
 
 def test_indicators_counts_and_kinds(programme):
     indicators = programme.indicators
-    assert indicators.count() == 20
-    assert indicators.filter(kind=Indicator.Kind.EFFORT).count() == 3
+    assert indicators.count() == 21
+    assert indicators.filter(kind=Indicator.Kind.EFFORT).count() == 4
     assert indicators.filter(unit=Indicator.Unit.QUALITATIVE).count() == 2
     assert ReferenceValue.objects.filter(indicator__programme=programme).count() == 29
     assert Target.objects.filter(indicator__programme=programme, state="agreed").count() == 10

@@ -67,6 +67,10 @@ def duplicate_slug(data):
     data["interventions"][1]["slug"] = data["interventions"][0]["slug"]
 
 
+def metric_key_not_text(data):
+    indicator(data, "meldingen-op-tijd-opgepakt")["metric_key"] = 5
+
+
 def bad_date(data):
     data["horizons"][0]["due_on"] = "zomer 2024"
 
@@ -84,6 +88,7 @@ def bad_date(data):
         (typo_in_key, "indicators[0] (bereik-vve).polarty: onbekend veld"),
         (duplicate_slug, "interventions[1] (alle-peuters-in-beeld).slug: "),
         (bad_date, "horizons[0] (1).due_on: 'zomer 2024' is geen datum"),
+        (metric_key_not_text, "(meldingen-op-tijd-opgepakt).metric_key: moet tekst zijn"),
     ],
 )
 def test_broken_file_is_refused_and_nothing_is_written(data, breakage, expected):
