@@ -45,3 +45,73 @@ def verified_login(client, user):
 def login_verified():
     """`login_verified(client, user)`: a session that has passed the second factor."""
     return verified_login
+
+
+class SMTPCapture:
+    """A real SMTP server on loopback that keeps what it receives (security.md R5 tests).
+
+    `.messages` holds parsed messages (email.message.EmailMessage); `.stop()` takes the
+    server down and `.start()` brings it back on the same port, so a test can play an outage.
+    """
+
+    def __init__(self):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.host = "127.0.0.1"
+        self.messages = []
+        # Addresses the server refuses with a permanent error (550), as for an unknown mailbox.
+        self.refused = set()
+        self._controller = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        if self._controller is None:
+            self._controller = Controller(self, hostname=self.host, port=self.port)
+            self._controller.start()
+
+    def stop(self):
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def to(self, address):
+        """The messages addressed to `address`."""
+        return [m for m in self.messages if address in m.get_all("To", [])]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes over real SMTP to a local aiosmtpd server; never Django's locmem backend."""
+    import logging
+
+    # The test server's own protocol log would echo addresses; it is not the application's.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    server = SMTPCapture()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = server.host
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    yield server
+    server.stop()

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment-specific modules stay thin."""
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, env
@@ -47,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wijkaanpak.accounts.middleware.SessionPolicyMiddleware",
+    "wijkaanpak.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wijkaanpak.conf.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -94,8 +98,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "programme:overview"
-LOGOUT_REDIRECT_URL = "programme:overview"
+LOGIN_REDIRECT_URL = "programme:home"
+LOGOUT_REDIRECT_URL = "programme:home"
 
 LANGUAGE_CODE = "nl"
 # Only languages with a complete translation; a browser asking for another gets Dutch.
@@ -119,10 +123,40 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=10_000)
+# Public report form: photo limits (bytes; width x height) and anonymous POSTs per client IP.
+REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
+REPORT_PHOTO_MAX_PIXELS = env.int("REPORT_PHOTO_MAX_PIXELS", default=50_000_000)
+REPORT_FORM_RATE = env.str("REPORT_FORM_RATE", default="20/hour")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Sessions (security.md A7): ended after 30 idle minutes (every request renews the expiry)
+# and 10 hours after login however busy (accounts.middleware.SessionPolicyMiddleware).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_AGE = env.int("SESSION_ABSOLUTE_AGE", default=10 * 60 * 60)
+
+# Second factor (security.md A5). Not read from the environment: only the development
+# settings module may switch it off, for the demo login.
+OTP_REQUIRED = True
+OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Wij de Westwijk")
+
+# Login lockout (security.md A6): 5 failed attempts for one username from one IP address
+# lock that combination for an hour. Not per IP alone: a town hall shares one address, and
+# one colleague's typos must not lock out the rest. Not per username alone: anyone who knows
+# a username could then keep that colleague locked out. Guessing from many addresses still
+# gets no further than the password: the second factor stops it.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wijkaanpak.accounts.views.locked_out"
+# Behind a reverse proxy, the client address is the one the proxy puts in X-Forwarded-For;
+# set TRUSTED_PROXY_COUNT to the number of proxies in front of the application.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -156,6 +190,25 @@ SPECTACULAR_SETTINGS = {
 DESIGN_TOKENS_CSS = env.str("DESIGN_TOKENS_CSS", default="vendor/nlds/voorbeeld-theme.css")
 DESIGN_THEME_CLASS = env.str("DESIGN_THEME_CLASS", default="voorbeeld-theme")
 SITE_NAME = env.str("SITE_NAME", default="Wij de Westwijk")
+
+# Absolute base of links in mails (the private status link); no trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Mail always goes over SMTP, also in tests (a local aiosmtpd server): reporters must
+# really be informed, and the outbox must see real connection errors (security.md R5).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+# A hanging mail server must not hang a request: the first attempt runs right after commit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# After this many failed attempts an outbox message is marked failed and shown in the admin.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 
 LOGGING = {
     "version": 1,

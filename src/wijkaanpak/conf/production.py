@@ -17,7 +17,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+# Mail settings (EMAIL_*, DEFAULT_FROM_EMAIL, OUTBOX_MAX_ATTEMPTS) are read in base.py.
+# Links in mails must point at the real site: no default.
+SITE_URL = required("SITE_URL").rstrip("/")
+# Staff always log in with a second factor (security.md A5); never switched off here.
+OTP_REQUIRED = True

@@ -1,0 +1,60 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import OutboxMessage
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: the row is the record of what was sent to whom. Failed ones stand out."""
+
+    list_display = [
+        "id",
+        "kind",
+        "topic_type",
+        "topic_id",
+        "state",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["state", "kind", "topic_type"]
+    search_fields = ["=topic_id", "=id"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at"]
+    actions = ["retry", "withdraw"]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Opnieuw versturen"), permissions=["change"])
+    def retry(self, request, queryset):
+        count = services.retry(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d bericht wordt opnieuw verstuurd.",
+                "%(count)d berichten worden opnieuw verstuurd.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Intrekken (niet meer versturen)"), permissions=["change"])
+    def withdraw(self, request, queryset):
+        count = services.withdraw(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d bericht ingetrokken.", "%(count)d berichten ingetrokken.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
