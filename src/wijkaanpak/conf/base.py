@@ -127,10 +127,6 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=10_000)
 REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
 REPORT_PHOTO_MAX_PIXELS = env.int("REPORT_PHOTO_MAX_PIXELS", default=50_000_000)
 REPORT_FORM_RATE = env.str("REPORT_FORM_RATE", default="20/hour")
-# Public report form: photo limits (bytes; width x height) and anonymous POSTs per client IP.
-REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_BYTES", default=10 * 1024 * 1024)
-REPORT_PHOTO_MAX_PIXELS = env.int("REPORT_PHOTO_MAX_PIXELS", default=50_000_000)
-REPORT_FORM_RATE = env.str("REPORT_FORM_RATE", default="20/hour")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
