@@ -51,3 +51,41 @@ ROLE_PERMISSIONS = {
         "interventions.change_intervention",
     ],
 }
+
+# The wijkschouw: plans rounds, records participants and findings, agrees on follow-up.
+# Staff of an organisation that owns an action may close it without this role.
+INSPECTION_COORDINATOR = "inspection_coordinator"
+ROLE_NAMES[INSPECTION_COORDINATOR] = _("Coördinator wijkschouw")
+ROLE_PERMISSIONS[INSPECTION_COORDINATOR] = [
+    "areas.view_area",
+    "areas.view_neighbourhood",
+    "areas.view_organisation",
+    "inspections.view_inspectionround",
+    "inspections.add_inspectionround",
+    "inspections.change_inspectionround",
+    "inspections.view_participant",
+    "inspections.add_participant",
+    "inspections.change_participant",
+    "inspections.view_finding",
+    "inspections.add_finding",
+    "inspections.change_finding",
+    "inspections.view_action",
+    "inspections.add_action",
+    "inspections.change_action",
+    "reports.view_category",
+]
+
+# Handles public-space reports for their own organisation(s) (a Membership scopes them, A1).
+# A read-only variant is a user with only reports.view_report: they see, never change.
+REPORT_HANDLER = "report_handler"
+ROLE_NAMES[REPORT_HANDLER] = _("Behandelaar meldingen")
+ROLE_PERMISSIONS[REPORT_HANDLER] = [
+    "areas.view_neighbourhood",
+    "areas.view_organisation",
+    "reports.view_category",
+    "reports.view_report",
+    "reports.change_report",
+    "reports.view_reportcontact",
+    "reports.view_reportphoto",
+    "reports.view_reportevent",
+]

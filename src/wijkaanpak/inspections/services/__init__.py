@@ -1,0 +1,1 @@
+"""Business rules of the wijkaanpak inspection; views call these, never the models directly."""
