@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3y-for-the-deploy-check-only-" + "abcdefghijklmnopqrstuvwxyz0123456789",
     "ALLOWED_HOSTS": "wijkaanpak.example.nl",
     "DATABASE_URL": "sqlite:////tmp/never-opened.sqlite3",
+    "SITE_URL": "https://wijkaanpak.example.nl",
 }
 
 

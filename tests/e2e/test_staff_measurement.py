@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .conftest import axe_violations
 
@@ -16,6 +18,7 @@ def coordinator(loaded, django_user_model):
         "coordinator", password="een-lang-wachtwoord-voor-de-test", is_staff=True
     )
     user.groups.add(Group.objects.get(name="programme_coordinator"))
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
 
 
@@ -23,6 +26,10 @@ def test_coordinator_enters_a_measurement(page, loaded, coordinator):
     page.goto(loaded.url + "/accounts/inloggen/?next=/westwijk/metingen/nieuw/")
     page.get_by_label("Gebruikersnaam").fill("coordinator")
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-voor-de-test")
+    page.get_by_role("button", name="Inloggen").click()
+    # Staff log in with a second factor (security.md A5): the code the app would show now.
+    device = TOTPDevice.objects.get(user=coordinator)
+    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
     page.get_by_role("button", name="Inloggen").click()
     assert page.url.endswith("/westwijk/metingen/nieuw/")
     assert axe_violations(page) == []

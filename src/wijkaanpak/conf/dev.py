@@ -12,3 +12,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Development only: no second login step, so the demo login (create_demo_user) works without
+# an authenticator app. Production and the test suite keep OTP_REQUIRED on (security.md A5).
+OTP_REQUIRED = False

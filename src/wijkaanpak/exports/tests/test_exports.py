@@ -133,13 +133,15 @@ def test_dict_keeps_superseded_measurements_with_history(programme, coordinator)
     assert new["entered_at"] is not None
 
 
-def staff_client(client, coordinator):
-    client.force_login(coordinator)
+def staff_client(client, coordinator, login_verified):
+    login_verified(client, coordinator)
     return client
 
 
-def test_json_download_round_trips(client, coordinator, programme):
-    response = staff_client(client, coordinator).get(reverse("exports:json", args=["westwijk"]))
+def test_json_download_round_trips(client, coordinator, programme, login_verified):
+    response = staff_client(client, coordinator, login_verified).get(
+        reverse("exports:json", args=["westwijk"])
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -164,8 +166,10 @@ def test_json_download_round_trips(client, coordinator, programme):
     assert welbevinden["measurements"] == []
 
 
-def test_xlsx_has_the_sheets_with_typed_values(client, coordinator, programme):
-    response = staff_client(client, coordinator).get(reverse("exports:xlsx", args=["westwijk"]))
+def test_xlsx_has_the_sheets_with_typed_values(client, coordinator, programme, login_verified):
+    response = staff_client(client, coordinator, login_verified).get(
+        reverse("exports:xlsx", args=["westwijk"])
+    )
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith(
@@ -230,8 +234,8 @@ def test_anonymous_is_sent_to_login(client, programme, name):
 
 
 @pytest.mark.parametrize("name", ["exports:xlsx", "exports:json"])
-def test_non_staff_is_refused(client, programme, name):
-    client.force_login(UserFactory(is_staff=False))
+def test_non_staff_is_refused(client, programme, name, login_verified):
+    login_verified(client, UserFactory(is_staff=False))
 
     response = client.get(reverse(name, args=["westwijk"]))
 
@@ -239,13 +243,13 @@ def test_non_staff_is_refused(client, programme, name):
     assert b"armoede" not in response.content
 
 
-def test_unknown_area_is_404(client, coordinator):
-    client.force_login(coordinator)
+def test_unknown_area_is_404(client, coordinator, login_verified):
+    login_verified(client, coordinator)
 
     assert client.get(reverse("exports:json", args=["nergens"])).status_code == 404
 
 
-def test_post_is_not_allowed(client, coordinator, programme):
-    client.force_login(coordinator)
+def test_post_is_not_allowed(client, coordinator, programme, login_verified):
+    login_verified(client, coordinator)
 
     assert client.post(reverse("exports:json", args=["westwijk"])).status_code == 405

@@ -139,10 +139,10 @@ def test_list_query_count_does_not_grow(api, programme, kind, django_assert_max_
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
-def test_writes_are_refused(api, programme, kind, logged_in):
+def test_writes_are_refused(api, programme, kind, logged_in, login_verified):
     intervention = InterventionFactory(programme=programme, line=kind)
     if logged_in:
-        api.force_login(UserFactory(is_staff=True, is_superuser=True))
+        login_verified(api, UserFactory(is_staff=True, is_superuser=True))
     list_url = reverse("v1:intervention-list")
     detail_url = reverse("v1:intervention-detail", args=[intervention.pk])
 

@@ -262,7 +262,7 @@ ENDPOINTS = ["programme", "line", "goal", "indicator"]
 
 @pytest.mark.parametrize("basename", ENDPOINTS)
 @pytest.mark.parametrize("logged_in", [False, True])
-def test_writes_are_refused(api, programme, basename, logged_in):
+def test_writes_are_refused(api, programme, basename, logged_in, login_verified):
     indicator = indicator_with_figures(programme)
     ids = {
         "programme": programme.pk,
@@ -271,7 +271,7 @@ def test_writes_are_refused(api, programme, basename, logged_in):
         "indicator": indicator.pk,
     }
     if logged_in:
-        api.force_login(UserFactory(is_staff=True, is_superuser=True))
+        login_verified(api, UserFactory(is_staff=True, is_superuser=True))
     list_url = reverse(f"v1:{basename}-list")
     detail_url = reverse(f"v1:{basename}-detail", args=[ids[basename]])
 

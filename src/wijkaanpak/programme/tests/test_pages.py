@@ -95,9 +95,11 @@ def test_security_headers_on_public_pages(client, westwijk):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_staff_see_the_export_links_and_visitors_do_not(client, westwijk, django_user_model):
+def test_staff_see_the_export_links_and_visitors_do_not(
+    client, westwijk, django_user_model, login_verified
+):
     url = reverse("programme:overview", args=["westwijk"])
     export = reverse("exports:xlsx", args=["westwijk"])
     assert export not in client.get(url).content.decode()
-    client.force_login(django_user_model.objects.create_user("staff", is_staff=True))
+    login_verified(client, django_user_model.objects.create_user("staff", is_staff=True))
     assert export in client.get(url).content.decode()

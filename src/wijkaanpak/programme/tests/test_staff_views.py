@@ -78,18 +78,22 @@ def test_anonymous_post_stores_nothing(client, area, indicator):
         ("measurement-import-template", "get"),
     ],
 )
-def test_logged_in_without_permission_is_refused(client, area, indicator, name, method):
-    client.force_login(UserFactory(permissions=["programme.view_measurement"]))
+def test_logged_in_without_permission_is_refused(
+    client, area, indicator, name, method, login_verified
+):
+    login_verified(client, UserFactory(permissions=["programme.view_measurement"]))
     response = getattr(client, method)(url(name, area), form_data(indicator))
     assert response.status_code == 403
     assert Measurement.objects.count() == 0
 
 
-def test_add_form_shows_labels_grouped_indicators_and_no_qualitative_ones(client, area, indicator):
+def test_add_form_shows_labels_grouped_indicators_and_no_qualitative_ones(
+    client, area, indicator, login_verified
+):
     IndicatorFactory(
         programme=indicator.programme, name="Welbevinden", unit=Indicator.Unit.QUALITATIVE
     )
-    client.force_login(UserFactory(permissions=[ADD]))
+    login_verified(client, UserFactory(permissions=[ADD]))
     response = client.get(url("measurement-add", area))
     page = response.content.decode()
     assert response.status_code == 200
@@ -100,9 +104,11 @@ def test_add_form_shows_labels_grouped_indicators_and_no_qualitative_ones(client
     assert 'aria-describedby="id_value_helptext"' in page
 
 
-def test_with_permission_the_form_stores_a_measurement_with_entered_by(client, area, indicator):
+def test_with_permission_the_form_stores_a_measurement_with_entered_by(
+    client, area, indicator, login_verified
+):
     user = UserFactory(permissions=[ADD])
-    client.force_login(user)
+    login_verified(client, user)
     response = client.post(url("measurement-add", area), form_data(indicator), follow=True)
     assert response.redirect_chain[-1][0] == url("measurement-add", area)
     measurement = Measurement.objects.get()
@@ -111,8 +117,8 @@ def test_with_permission_the_form_stores_a_measurement_with_entered_by(client, a
     assert "De meting is opgeslagen" in response.content.decode()
 
 
-def test_form_errors_are_shown_at_the_field_and_linked(client, area, indicator):
-    client.force_login(UserFactory(permissions=[ADD]))
+def test_form_errors_are_shown_at_the_field_and_linked(client, area, indicator, login_verified):
+    login_verified(client, UserFactory(permissions=[ADD]))
     data = form_data(indicator, value="150", period_end="2022-12-31")
     response = client.post(url("measurement-add", area), data)
     page = response.content.decode()
@@ -126,18 +132,20 @@ def test_form_errors_are_shown_at_the_field_and_linked(client, area, indicator):
     assert 'href="#id_value"' in page
 
 
-def test_overwriting_needs_the_change_right(client, area, indicator):
+def test_overwriting_needs_the_change_right(client, area, indicator, login_verified):
     MeasurementFactory(indicator=indicator, value=D("15.5"))
-    client.force_login(UserFactory(permissions=[ADD]))
+    login_verified(client, UserFactory(permissions=[ADD]))
     response = client.post(url("measurement-add", area), form_data(indicator, value="16"))
     assert response.status_code == 200
     assert "niet corrigeren" in response.content.decode()
     assert Measurement.objects.get().value == D("15.5")
 
 
-def test_a_second_value_for_the_same_period_corrects_and_keeps_history(client, area, indicator):
+def test_a_second_value_for_the_same_period_corrects_and_keeps_history(
+    client, area, indicator, login_verified
+):
     old = MeasurementFactory(indicator=indicator, value=D("15.5"))
-    client.force_login(UserFactory(permissions=[ADD, CHANGE]))
+    login_verified(client, UserFactory(permissions=[ADD, CHANGE]))
     response = client.post(
         url("measurement-add", area), form_data(indicator, value="16"), follow=True
     )
@@ -147,13 +155,13 @@ def test_a_second_value_for_the_same_period_corrects_and_keeps_history(client, a
     assert Measurement.objects.current().get().supersedes == old
 
 
-def test_correct_page_needs_both_rights_and_keeps_history(client, area, indicator):
+def test_correct_page_needs_both_rights_and_keeps_history(client, area, indicator, login_verified):
     old = MeasurementFactory(indicator=indicator, value=D("15.5"))
     correct_url = url("measurement-correct", area, old.pk)
-    client.force_login(UserFactory(permissions=[ADD]))
+    login_verified(client, UserFactory(permissions=[ADD]))
     assert client.get(correct_url).status_code == 403
     user = UserFactory(permissions=[ADD, CHANGE])
-    client.force_login(user)
+    login_verified(client, user)
     assert client.get(correct_url).status_code == 200
     data = {"value": "15,7", "period_start": "2023-01-01", "source": "CBS", "note": "Typfout"}
     response = client.post(correct_url, data)
@@ -171,19 +179,21 @@ def test_correct_page_needs_both_rights_and_keeps_history(client, area, indicato
     assert Measurement.objects.count() == 2
 
 
-def test_correct_page_refuses_a_measurement_of_another_area(client, area, indicator):
+def test_correct_page_refuses_a_measurement_of_another_area(
+    client, area, indicator, login_verified
+):
     foreign = MeasurementFactory()
-    client.force_login(UserFactory(permissions=[ADD, CHANGE]))
+    login_verified(client, UserFactory(permissions=[ADD, CHANGE]))
     assert client.get(url("measurement-correct", area, foreign.pk)).status_code == 404
 
 
-def test_unknown_area_is_404(client):
-    client.force_login(UserFactory(permissions=[ADD]))
+def test_unknown_area_is_404(client, login_verified):
+    login_verified(client, UserFactory(permissions=[ADD]))
     assert client.get(url("measurement-add", "nergens")).status_code == 404
 
 
-def test_import_page_shows_columns_and_template(client, area, indicator):
-    client.force_login(UserFactory(permissions=[ADD]))
+def test_import_page_shows_columns_and_template(client, area, indicator, login_verified):
+    login_verified(client, UserFactory(permissions=[ADD]))
     page = client.get(url("measurement-import", area)).content.decode()
     assert "toelichting" in page and "armoede" in page
     assert url("measurement-import-template", area) in page
@@ -193,8 +203,10 @@ def test_import_page_shows_columns_and_template(client, area, indicator):
     assert response.content.decode("utf-8-sig").startswith("indicator;schaal;waarde")
 
 
-def test_import_via_the_page_shows_the_row_error_table_and_stores_nothing(client, area):
-    client.force_login(UserFactory(permissions=[ADD]))
+def test_import_via_the_page_shows_the_row_error_table_and_stores_nothing(
+    client, area, login_verified
+):
+    login_verified(client, UserFactory(permissions=[ADD]))
     upload = import_upload(
         "armoede;wijk;15,5;01-01-2023;31-12-2023;CBS",
         "armoede;stad;veel;01-01-2023;31-12-2023;CBS",
@@ -208,9 +220,9 @@ def test_import_via_the_page_shows_the_row_error_table_and_stores_nothing(client
     assert ">3</td>" in row and ">waarde</td>" in row and "is geen getal" in row
 
 
-def test_import_via_the_page_stores_and_reports_a_summary(client, area):
+def test_import_via_the_page_stores_and_reports_a_summary(client, area, login_verified):
     user = UserFactory(permissions=[ADD])
-    client.force_login(user)
+    login_verified(client, user)
     upload = import_upload("armoede;wijk;15,5;01-01-2023;31-12-2023;CBS")
     response = client.post(url("measurement-import", area), {"file": upload}, follow=True)
     assert response.redirect_chain[-1][0] == url("measurement-import", area)
@@ -218,8 +230,8 @@ def test_import_via_the_page_stores_and_reports_a_summary(client, area):
     assert Measurement.objects.get().entered_by == user
 
 
-def test_import_without_a_file_is_a_field_error_not_a_500(client, area):
-    client.force_login(UserFactory(permissions=[ADD]))
+def test_import_without_a_file_is_a_field_error_not_a_500(client, area, login_verified):
+    login_verified(client, UserFactory(permissions=[ADD]))
     response = client.post(url("measurement-import", area), {})
     assert response.status_code == 200
     assert 'id="id_file_error"' in response.content.decode()
