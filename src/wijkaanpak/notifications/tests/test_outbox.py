@@ -59,10 +59,13 @@ def test_a_message_is_sent_right_after_commit(smtp_server, django_capture_on_com
 def test_a_rolled_back_change_stores_and_sends_nothing(
     smtp_server, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            enqueue()
-            raise RuntimeError("the change fails")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        enqueue()
+        raise RuntimeError("the change fails")
 
     assert OutboxMessage.objects.count() == 0
     assert smtp_server.messages == []
@@ -159,9 +162,7 @@ def test_a_server_outage_stops_the_run_without_using_up_every_attempt(smtp_serve
     smtp_server.start()
     with time_machine.travel(timezone.now() + dt.timedelta(minutes=2), tick=False):
         assert services.send_pending().sent == 3
-    assert sorted(m["To"] for m in smtp_server.messages) == sorted(
-        m.recipient for m in messages
-    )
+    assert sorted(m["To"] for m in smtp_server.messages) == sorted(m.recipient for m in messages)
 
 
 def test_withdrawn_and_sent_messages_are_not_sent_again(smtp_server):
