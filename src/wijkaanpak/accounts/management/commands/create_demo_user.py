@@ -25,9 +25,18 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=COORDINATOR)])
+        if settings.OTP_REQUIRED:
+            second_step = (
+                "  tweede stap:    AAN - koppel bij de eerste keer inloggen een app (TOTP)\n"
+            )
+        else:
+            second_step = (
+                "  tweede stap:    UIT - alleen in de ontwikkelinstellingen (OTP_REQUIRED=False);\n"
+                "                  in productie logt elke medewerker in met een code uit een app\n"
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo login (programmacoördinator): http://127.0.0.1:8000/accounts/inloggen/\n"
-                f"  gebruikersnaam: {DEMO_USERNAME}\n  wachtwoord:     {password}\n"
+                f"  gebruikersnaam: {DEMO_USERNAME}\n  wachtwoord:     {password}\n{second_step}"
             )
         )
