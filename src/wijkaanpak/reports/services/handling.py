@@ -14,6 +14,9 @@ from wijkaanpak.reports.models import Report, ReportEvent, Status
 
 from .events import lock, sync, write_event
 
+# Working on a report, or closing it as solved, presumes someone accepted it first.
+_NEEDS_PICKUP = frozenset({Status.PLANNED, Status.WAITING_FOR_THIRD_PARTY, Status.RESOLVED})
+
 
 def _clean(text: str) -> str:
     return (text or "").strip()
@@ -58,7 +61,7 @@ def change_status(
         raise WorkflowError(_("Een dubbele melding voegt u samen met de oorspronkelijke."))
     if to_status == Status.PICKED_UP and locked.picked_up_at is None:
         return pick_up(report, user=user, internal_note=internal_note)
-    if locked.picked_up_at is None and to_status not in (Status.CANCELLED,):
+    if locked.picked_up_at is None and to_status in _NEEDS_PICKUP:
         raise WorkflowError(_("Pak de melding eerst op."))
     check_transition(locked.status, to_status, public_text=public_text)
     from_status = locked.status

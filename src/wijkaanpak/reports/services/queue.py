@@ -8,7 +8,7 @@ resolution date of the category. Sections: overdue, due today, due later this we
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, DateField, F, QuerySet, When
+from django.db.models import Case, DateField, F, Q, QuerySet, When
 from django.utils.translation import gettext_lazy as _
 
 from wijkaanpak.reports.domain import deadlines
@@ -50,7 +50,7 @@ def filter_queue(reports: QuerySet, *, neighbourhood=None, category=None, organi
         reports = reports.filter(neighbourhood=neighbourhood)
     if category is not None:
         # A main category includes its sub-categories.
-        reports = reports.filter(category__in=[category.pk, *category.children.values("pk")])
+        reports = reports.filter(Q(category=category) | Q(category__parent=category))
     if organisation is not None:
         reports = reports.filter(organisation=organisation)
     return reports

@@ -208,6 +208,16 @@ def test_plan_wait_resolve_reopen_history_is_complete(events):
     assert len(events) == 6
 
 
+def test_a_cancelled_report_that_nobody_picked_up_can_be_reopened_and_picked_up(events):
+    report = ReportFactory()
+    user = UserFactory()
+    services.cancel(report, user=user, reason="Per ongeluk.")
+    services.reopen(report, user=user, reason="Toch wel.")
+    assert report.status == Status.REOPENED and report.picked_up_at is None
+    services.pick_up(report, user=user)
+    assert report.picked_up_by == user
+
+
 def test_duplicate_only_by_merging(events):
     report = ReportFactory()
     with pytest.raises(services.WorkflowError, match="samen"):
