@@ -210,6 +210,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # After this many failed attempts an outbox message is marked failed and shown in the admin.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 
+# Retention (security.md P6). Reporter contact details and photos are removed this many
+# days after a report is closed (Signalen uses a year too). The processing log is kept
+# longer, so a resident who asks later can still learn who saw their data.
+REPORT_CONTACT_RETENTION_DAYS = env.int("REPORT_CONTACT_RETENTION_DAYS", default=365)
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
