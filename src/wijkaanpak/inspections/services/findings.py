@@ -15,6 +15,7 @@ from PIL import Image
 from wijkaanpak.areas.models import Membership, Organisation
 from wijkaanpak.reports.domain.deadlines import today as amsterdam_today
 from wijkaanpak.reports.models import Category, Report
+from wijkaanpak.reports.services import create_report
 from wijkaanpak.reports.uploads import CleanImage
 
 from ..models import Action, Finding, InspectionRound
@@ -91,8 +92,6 @@ def _photo_of(finding: Finding) -> CleanImage | None:
 @transaction.atomic
 def turn_into_report(finding: Finding) -> Report:
     """Hand the finding to the organisation that handles its category, as a report."""
-    from wijkaanpak.reports.services import create_report
-
     finding = (
         Finding.objects.select_for_update()
         .select_related("inspection_round__neighbourhood__area", "category")
