@@ -2,6 +2,9 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wijkaanpak.audit import log
+from wijkaanpak.audit.activities import REPORT_HANDLING
+
 from . import services
 from .models import OutboxMessage
 
@@ -28,6 +31,25 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     ordering = ["-created_at"]
     actions = ["retry", "withdraw"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # The detail page shows the recipient's address: a read of personal data (P1).
+        if request.method == "GET" and response.status_code == 200:
+            message = self.get_object(request, object_id)
+            if message is not None and message.topic_type == "reports.report":
+                log.record(
+                    user=request.user,
+                    action="read",
+                    activity=REPORT_HANDLING,
+                    subject_type="mail-recipient",
+                    subject_id=f"outbox:{message.pk}",
+                    object_type="report",
+                    object_id=message.topic_id,
+                    data_kinds=["e-mailadres"],
+                    request_path=request.path,
+                )
+        return response
 
     def has_add_permission(self, request):
         return False

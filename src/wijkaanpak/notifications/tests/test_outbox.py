@@ -248,3 +248,66 @@ def test_staff_without_rights_cannot_see_the_outbox(client, login_verified):
     response = client.get("/admin/notifications/outboxmessage/")
 
     assert response.status_code == 403
+
+
+def test_reading_a_message_in_the_admin_is_in_the_processing_log(client, login_verified):
+    from wijkaanpak.audit.models import ProcessingRecord
+
+    message = enqueue()
+    admin_user = UserFactory(is_staff=True, is_superuser=True)
+    login_verified(client, admin_user)
+
+    response = client.get(f"/admin/notifications/outboxmessage/{message.pk}/change/")
+
+    assert response.status_code == 200
+    assert "bewoner@example.org" in response.content.decode()
+    [record] = ProcessingRecord.objects.all()
+    assert (record.action, record.actor_id) == ("read", str(admin_user.pk))
+    assert (record.object_type, record.object_id) == ("report", "7")
+    assert record.data_kinds == ["e-mailadres"]
+    assert "bewoner@example.org" not in record.subject_id
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_message_held_by_one_worker_is_skipped_by_another(smtp_server):
+    """Two send_outbox runs at once never send one message twice (needs PostgreSQL)."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SKIP LOCKED needs PostgreSQL; SQLite runs one writer at a time")
+    message = OutboxMessage.objects.create(
+        recipient="bewoner@example.org",
+        subject="Onderwerp",
+        body="Tekst",
+        topic_type="reports.report",
+        topic_id="7",
+        kind="report_receipt",
+        next_attempt_at=timezone.now(),
+    )
+    holding, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        from django.db import connection as own_connection
+
+        try:
+            with transaction.atomic():
+                OutboxMessage.objects.select_for_update().get(pk=message.pk)
+                holding.set()
+                release.wait(10)
+        finally:
+            own_connection.close()
+
+    worker = threading.Thread(target=other_worker)
+    worker.start()
+    assert holding.wait(10)
+    try:
+        result = services.send_pending()
+    finally:
+        release.set()
+        worker.join()
+
+    assert (result.sent, result.skipped) == (0, 1)
+    assert smtp_server.messages == []
+    assert services.send_pending().sent == 1
