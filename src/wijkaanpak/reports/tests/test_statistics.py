@@ -162,3 +162,47 @@ def test_area_overview_per_neighbourhood_and_for_the_whole_area():
     one = area_overview(first.area, D(2024, 3, 20), neighbourhood=first.neighbourhood)
     assert one.total == Share(on_time=1)
     assert dict(one.months)[D(2024, 3, 1)].percentage == Decimal("100.0")
+
+
+@pytest.mark.django_db
+def test_the_overview_page_shows_unknown_never_zero_and_no_personal_data(client):
+    import time_machine
+
+    from wijkaanpak.areas.tests.factories import NeighbourhoodFactory
+    from wijkaanpak.reports.tests.factories import ReportContactFactory
+
+    hood = NeighbourhoodFactory(name="Wetering", slug="wetering")
+    other = NeighbourhoodFactory(area=hood.area, name="Hoogkamer", slug="hoogkamer")
+    on_time = ReportFactory(
+        area=hood.area,
+        neighbourhood=hood,
+        category=CategoryFactory(name="Straatverlichting"),
+        address="Van Hogendorplaan 12",
+        received_at=amsterdam(2024, 3, 4),
+        picked_up_at=amsterdam(2024, 3, 5),
+        status=Status.PICKED_UP,
+    )
+    ReportContactFactory(report=on_time, email="melder@example.org")
+    ReportFactory(area=hood.area, neighbourhood=other, received_at=amsterdam(2024, 3, 18))
+    url = f"/{hood.area.slug}/meldingen/"
+
+    with time_machine.travel(amsterdam(2024, 3, 20), tick=False):
+        html = client.get(url).content.decode()
+        only_other = client.get(url, {"buurt": "hoogkamer"}).content.decode()
+        unknown_hood = client.get(url, {"buurt": "bestaat-niet"})
+
+    assert "Meldingen per maand" in html and "Meldingen per soort" in html
+    assert "Meldingen per buurt" in html
+    assert "maart 2024" in html and "april 2023" in html
+    assert "100,0% <span" in html and "(1 van 1)" in html
+    assert '<span class="missing">geen meldingen</span>' in html
+    assert '<span class="missing">onbekend</span>' in html
+    assert ">0,0%" not in html and " 0,0%" not in html
+    assert "Een melding telt mee in de maand waarin wij hem kregen." in html
+    for secret in ("melder@example.org", "Van Hogendorplaan"):
+        assert secret not in html
+    # Hoogkamer's only report is still within its term: counted, but its share unknown.
+    assert "Meldingen per maand in Hoogkamer" in only_other
+    assert "100,0%" not in only_other and "Meldingen per buurt" not in only_other
+    assert unknown_hood.status_code == 200  # an unknown neighbourhood shows the whole area
+    assert client.get("/nergens/meldingen/").status_code == 404
