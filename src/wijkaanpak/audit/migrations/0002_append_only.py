@@ -32,14 +32,18 @@ DROP FUNCTION IF EXISTS audit_processingrecord_append_only();
 """
 
 
+# params=None: the SQL holds a literal % (RAISE's format), which the PostgreSQL schema editor
+# would otherwise hand to psycopg as a placeholder and fail on.
+
+
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD)
+        schema_editor.execute(FORWARD, params=None)
 
 
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD)
+        schema_editor.execute(BACKWARD, params=None)
 
 
 class Migration(migrations.Migration):
