@@ -1,13 +1,14 @@
 """Create an Open311 API client and print its key once: only its hash is stored."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Organisation
 from wijkaanpak.open311.models import ApiClient
 
 
 class Command(BaseCommand):
-    help = "Maak een Open311-koppeling aan en toon de sleutel eenmalig."
+    help = "Create an Open311 API client and print its key once."
 
     def add_arguments(self, parser):
         parser.add_argument("name", help="Naam van de app of koppeling.")
@@ -19,10 +20,15 @@ class Command(BaseCommand):
         if organisation:
             org = Organisation.objects.filter(slug=organisation).first()
             if org is None:
-                raise CommandError(f"Organisatie '{organisation}' bestaat niet.")
+                raise CommandError(
+                    _("Organisatie '%(slug)s' bestaat niet.") % {"slug": organisation}
+                )
         client, key = ApiClient.create_with_key(name=name, organisation=org, contact=contact)
         self.stdout.write(
-            f"Koppeling '{client.name}' aangemaakt (sleutel begint met {client.key_prefix})."
+            _("Koppeling '%(name)s' aangemaakt (sleutel begint met %(prefix)s).")
+            % {"name": client.name, "prefix": client.key_prefix}
         )
-        self.stdout.write("Bewaar deze sleutel nu; hij wordt niet opgeslagen en niet meer getoond:")
+        self.stdout.write(
+            _("Bewaar deze sleutel nu; hij wordt niet opgeslagen en niet meer getoond:")
+        )
         self.stdout.write(key)
