@@ -11,6 +11,7 @@ from wijkaanpak.programme.api.views import (
     LineViewSet,
     ProgrammeViewSet,
 )
+from wijkaanpak.reports.api.views import ReportViewSet
 
 router = DefaultRouter()
 router.register("programmes", ProgrammeViewSet, basename="programme")
@@ -18,6 +19,7 @@ router.register("lines", LineViewSet, basename="line")
 router.register("goals", GoalViewSet, basename="goal")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("interventions", InterventionViewSet, basename="intervention")
+router.register("reports", ReportViewSet, basename="report")
 
 urlpatterns = [
     path("v1/", include((router.urls, "api"), namespace="v1")),

@@ -184,6 +184,8 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status"; name the report's states so each enum is one component.
+    "ENUM_NAME_OVERRIDES": {"ReportStatusEnum": "wijkaanpak.reports.models.Status"},
 }
 
 # A municipality plugs in its own NL Design System tokens: a stylesheet URL and a theme class.
