@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 TOPIC = "reports.report"
 # The public status page, reversed with kwargs={"token": report.status_token}.
-STATUS_URL_NAME = "reports:status"
+STATUS_URL_NAME = "reports_public:status"
 ALL_WITH_EMAIL = "all"
 WANTS_UPDATES = "updates"
 JOINED_CONTACT = "joined"
@@ -162,7 +162,7 @@ def status_url(report) -> str:
     except NoReverseMatch:
         # A missing route must never stop a report from being stored; it is loud in the log.
         logger.error("no URL named %s: mails carry the fallback status link", STATUS_URL_NAME)
-        path = f"/melding/{report.status_token}/"
+        path = f"/meldingen/status/{report.status_token}/"
     return absolute(path)
 
 
