@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from . import second_factor
@@ -53,6 +54,7 @@ def _second_step_guard(request):
 
 
 @never_cache
+@sensitive_post_parameters("code")
 @require_http_methods(["GET", "POST"])
 def verify(request):
     """Step two for a user with a linked app: ask the current code."""
@@ -69,6 +71,7 @@ def verify(request):
 
 
 @never_cache
+@sensitive_post_parameters("code")
 @require_http_methods(["GET", "POST"])
 def enrol(request):
     """Step two for a user without an app yet: link one by scanning, then prove it with a code."""

@@ -223,4 +223,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # No personal data or credentials in logs (security.md P3): SQL with its parameters
+    # (e-mail addresses, password hashes) is never logged, whatever LOG_LEVEL says.
+    "loggers": {"django.db.backends": {"level": "INFO"}},
 }
