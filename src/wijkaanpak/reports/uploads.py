@@ -85,7 +85,10 @@ def clean_photo(upload) -> CleanImage:
             },
             code="extension",
         )
-    return _reencode(image, content_type, stored_extension)
+    try:
+        return _reencode(image, content_type, stored_extension)
+    except (OSError, ValueError):  # a pixel format we cannot draw again
+        raise _broken(label) from None
 
 
 def _open(data: bytes, label: str) -> Image.Image:
@@ -94,14 +97,7 @@ def _open(data: bytes, label: str) -> Image.Image:
         % {"name": label},
         code="type",
     )
-    broken = ValidationError(
-        _(
-            "De foto '%(name)s' is beschadigd of niet compleet. "
-            "Kies een andere foto of maak een nieuwe."
-        )
-        % {"name": label},
-        code="corrupt",
-    )
+    broken = _broken(label)
     with warnings.catch_warnings():
         # Pillow only warns between its own limit and twice that; we refuse at our limit.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -123,6 +119,17 @@ def _open(data: bytes, label: str) -> Image.Image:
         except (OSError, SyntaxError, ValueError, EOFError):
             raise broken from None
     return image
+
+
+def _broken(label: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "De foto '%(name)s' is beschadigd of niet compleet. "
+            "Kies een andere foto of maak een nieuwe."
+        )
+        % {"name": label},
+        code="corrupt",
+    )
 
 
 def _too_many_pixels(label: str, width: int | None = None, height: int | None = None):

@@ -1,5 +1,6 @@
 """The public report form: no login, Dutch errors, duplicates step, honeypot, rate limit."""
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -157,6 +158,17 @@ def test_a_report_is_stored_and_the_confirmation_shows_reference_and_status_link
     assert "Wij hebben u ook een e-mail gestuurd" in html
     assert "bewoner@example.org" not in html
     assert page["Cache-Control"] == "no-store" and page["X-Robots-Tag"] == "noindex"
+
+
+def test_the_confirmation_page_turns_into_the_status_page_after_a_day(client, area, categories):
+    response = client.post(URL, valid())
+    report = Report.objects.get()
+    Report.objects.filter(pk=report.pk).update(
+        received_at=report.received_at - dt.timedelta(hours=25)
+    )
+    later = client.get(response["Location"])
+    assert later.status_code == 302
+    assert later["Location"] == f"/meldingen/status/{report.status_token}/"
 
 
 def test_an_anonymous_report_stores_no_contact(client, area, categories):

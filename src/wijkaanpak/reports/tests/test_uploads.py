@@ -80,6 +80,22 @@ def test_the_photo_is_turned_upright_before_the_orientation_tag_is_dropped():
     assert (image.width, image.height) == (30, 40)
 
 
+@pytest.mark.parametrize(("mode", "stored_mode"), [("I;16", "RGB"), ("P", "RGB"), ("LA", "LA")])
+def test_unusual_png_pixel_formats_are_drawn_again(mode, stored_mode):
+    image = clean_photo(upload("plek.png", photo_bytes("PNG", mode=mode)))
+    assert Image.open(io.BytesIO(image.content)).mode == stored_mode
+
+
+def test_a_photo_that_cannot_be_drawn_again_gets_the_damaged_message(monkeypatch):
+    from wijkaanpak.reports import uploads
+
+    def fail(*args):
+        raise OSError("encoder error")
+
+    monkeypatch.setattr(uploads, "_reencode", fail)
+    assert error_of("a.jpg", photo_bytes()).code == "corrupt"
+
+
 def test_a_large_photo_is_made_smaller_on_its_long_side():
     image = clean_photo(upload("groot.jpg", photo_bytes(size=(4000, 1000))))
     assert (image.width, image.height) == (2000, 500)

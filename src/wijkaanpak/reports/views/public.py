@@ -6,12 +6,14 @@ link are never cached or indexed.
 """
 
 import contextlib
+import datetime as dt
 import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -31,6 +33,7 @@ from ..services import (
 
 logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 5
+RECEIVED_PAGE_FOR = dt.timedelta(hours=24)
 
 
 def _private(response):
@@ -206,6 +209,9 @@ def report_received(request, area, token):
     report = _by_token(token)
     if report is None or report.area.slug != area:
         return _not_found(request)
+    if timezone.now() - report.received_at > RECEIVED_PAGE_FOR:
+        # Later visits get the status page: it does not tell whether an e-mail was given.
+        return redirect(_status_path(report))
     mailed = ReportContact.objects.filter(report=report, role=ReportContact.Role.REPORTER).exclude(
         email=""
     )
