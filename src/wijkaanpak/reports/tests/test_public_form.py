@@ -360,3 +360,21 @@ def test_the_duplicates_step_says_photos_must_be_chosen_again(client, open_repor
     response = client.post(URL, valid(**NEAR, location_description="x", photos=[jpeg_upload()]))
     assert "Kies ze hieronder opnieuw" in response.content.decode()
     assert not ReportPhoto.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "seconds"),
+    [("10/hour", 10, 3600), ("5/m", 5, 60), ("100/day", 100, 86400), ("1/second", 1, 1)],
+)
+def test_parse_rate(text, number, seconds):
+    from wijkaanpak.reports.ratelimit import Rate, parse_rate
+
+    assert parse_rate(text) == Rate(number, seconds)
+
+
+@pytest.mark.parametrize("text", ["", "10", "tien/hour", "10/week", "-1/hour"])
+def test_a_wrong_rate_setting_is_refused(text):
+    from wijkaanpak.reports.ratelimit import parse_rate
+
+    with pytest.raises(ValueError):
+        parse_rate(text)
