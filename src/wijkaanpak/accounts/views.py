@@ -37,6 +37,9 @@ class LoginView(auth_views.LoginView):
 
     template_name = "registration/login.html"
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "otp_required": settings.OTP_REQUIRED}
+
     def get_success_url(self):
         target = super().get_success_url()
         if second_factor.required_for(self.request.user):
