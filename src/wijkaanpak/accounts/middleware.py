@@ -68,8 +68,11 @@ class SecondFactorMiddleware:
             return self._refuse(request)
         return self.get_response(request)
 
+    # Open311 authenticates by API key only and never reads the session.
+    EXEMPT_PREFIXES = ("/open311/",)
+
     def _exempt(self, path: str) -> bool:
-        if path.startswith(settings.STATIC_URL):
+        if path.startswith((settings.STATIC_URL, *self.EXEMPT_PREFIXES)):
             return True
         return path in {reverse(name) for name in self.EXEMPT_NAMES}
 
