@@ -35,9 +35,6 @@ ALL_WITH_EMAIL = "all"
 WANTS_UPDATES = "updates"
 JOINED_CONTACT = "joined"
 
-# A supporter's contact row is written just before the SUPPORTER_JOINED event.
-_JOIN_WINDOW_SECONDS = 60
-
 
 @dataclass(frozen=True)
 class Mail:
@@ -110,15 +107,7 @@ def _recipients(event: ReportEvent, audience: str) -> list[ReportContact]:
     if audience == WANTS_UPDATES:
         contacts = contacts.filter(wants_updates=True)
     elif audience == JOINED_CONTACT:
-        newest = (
-            contacts.filter(role=ReportContact.Role.SUPPORTER)
-            .order_by("-created_at", "-id")
-            .first()
-        )
-        joined_recently = newest is not None and (
-            (event.at - newest.created_at).total_seconds() < _JOIN_WINDOW_SECONDS
-        )
-        return [newest] if joined_recently else []
+        return list(contacts.filter(pk=event.contact_id)) if event.contact_id else []
     # The same person twice on one report (they joined their own report) gets one mail.
     unique: dict[str, ReportContact] = {}
     for contact in contacts.order_by("id"):

@@ -30,6 +30,14 @@ class ReportEvent(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(max_length=100, blank=True)
+    # The contact the event is about (a resident who joined); the mail goes to them.
+    contact = models.ForeignKey(
+        "reports.ReportContact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     public_text = models.TextField(_("tekst voor de melder"), blank=True)

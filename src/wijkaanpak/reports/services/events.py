@@ -31,8 +31,10 @@ def write_event(
     to_status: str = "",
     public_text: str = "",
     internal_note: str = "",
+    contact=None,
 ) -> ReportEvent:
     event = ReportEvent.objects.create(
+        contact=contact,
         report=report,
         kind=kind,
         actor=user,

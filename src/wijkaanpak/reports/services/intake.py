@@ -204,5 +204,5 @@ def join_report(
             phone=phone,
             wants_updates=bool(wants_updates and email),
         )
-    write_event(locked, ReportEvent.Kind.SUPPORTER_JOINED)
+    write_event(locked, ReportEvent.Kind.SUPPORTER_JOINED, contact=contact)
     return contact
