@@ -134,3 +134,19 @@ def test_production_settings_hold_the_secure_values():
         "SESSION_ABSOLUTE_AGE": 36000,
         "DEBUG": False,
     }
+
+
+def test_an_expired_form_gets_a_dutch_page_not_a_technical_one(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/westwijk/meldingen/nieuw/", {"description": "x"})
+    assert response.status_code == 403
+    assert "Het formulier is verlopen" in response.content.decode()
+
+
+def test_an_unknown_page_gets_a_dutch_404(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/bestaat/niet/echt/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()

@@ -98,6 +98,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+CSRF_FAILURE_VIEW = "wijkaanpak.conf.views.csrf_failure"
 LOGIN_REDIRECT_URL = "programme:home"
 LOGOUT_REDIRECT_URL = "programme:home"
 
@@ -151,6 +152,8 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "wijkaanpak.accounts.views.locked_out"
+# Lockouts are logged; the version banner on every command is noise.
+AXES_VERBOSE = False
 # Behind a reverse proxy, the client address is the one the proxy puts in X-Forwarded-For;
 # set TRUSTED_PROXY_COUNT to the number of proxies in front of the application.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 # Development only: no second login step, so the demo login (create_demo_user) works without
 # an authenticator app. Production and the test suite keep OTP_REQUIRED on (security.md A5).
 OTP_REQUIRED = False
+# Mail to residents is printed in the terminal unless a real server is configured.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

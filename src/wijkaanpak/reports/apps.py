@@ -10,7 +10,7 @@ class ReportsConfig(AppConfig):
         # The programme core learns about this figure here; it never imports the reports app.
         from wijkaanpak.programme import metrics as registry
 
-        from . import metrics
+        from . import checks, metrics  # noqa: F401 - checks register themselves
 
         registry.register(
             metrics.KEY, metrics.LABEL, metrics.SOURCE, metrics.pickup_within_5_working_days

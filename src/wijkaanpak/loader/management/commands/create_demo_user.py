@@ -5,13 +5,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from wijkaanpak.accounts.roles import COORDINATOR
+from wijkaanpak.accounts.roles import COORDINATOR, INSPECTION_COORDINATOR, REPORT_HANDLER
+from wijkaanpak.areas.models import Membership, Organisation
 
 DEMO_USERNAME = "demo-coordinator"
+# The demo login also handles the municipality's reports, so the queue can be tried.
+DEMO_ORGANISATION = "gemeente-vlaardingen"
 
 
 class Command(BaseCommand):
-    help = "Development only: (re)create a coordinator login with a fresh password and print it."
+    help = (
+        "Development only: (re)create a coordinator login that also handles the municipality's "
+        "reports, with a fresh password, and print it."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -24,7 +30,11 @@ class Command(BaseCommand):
         user.last_name = "Coördinator"
         user.set_password(password)
         user.save()
-        user.groups.set([Group.objects.get(name=COORDINATOR)])
+        roles = (COORDINATOR, REPORT_HANDLER, INSPECTION_COORDINATOR)
+        user.groups.set(Group.objects.filter(name__in=roles))
+        organisation = Organisation.objects.filter(slug=DEMO_ORGANISATION).first()
+        if organisation is not None:
+            Membership.objects.get_or_create(user=user, organisation=organisation)
         if settings.OTP_REQUIRED:
             second_step = (
                 "  tweede stap:    AAN - koppel bij de eerste keer inloggen een app (TOTP)\n"
@@ -36,7 +46,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                "\nDemo login (programmacoördinator): http://127.0.0.1:8000/accounts/inloggen/\n"
+                "\nDemo login (programmacoördinator, behandelt meldingen van de gemeente): "
+                "http://127.0.0.1:8000/accounts/inloggen/\n"
                 f"  gebruikersnaam: {DEMO_USERNAME}\n  wachtwoord:     {password}\n{second_step}"
             )
         )
