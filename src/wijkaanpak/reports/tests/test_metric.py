@@ -103,6 +103,7 @@ def test_compute_metrics_gives_monthly_measurements_shown_on_the_line(reports, c
     line_page = client.get("/westwijk/lijnen/leefbaarheid/").content.decode()
     assert indicator.name in line_page
     assert "100,0%" in line_page  # the latest month, in Dutch notation
+    assert "Automatisch berekend" in line_page
 
     indicator_page = client.get(indicator.get_absolute_url()).content.decode()
     assert metrics.SOURCE in indicator_page  # how it is computed
