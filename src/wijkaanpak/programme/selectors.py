@@ -6,10 +6,10 @@ from .models import Programme
 
 
 def current_programme(area_slug: str) -> Programme:
-    """The newest edition of the area's programme; each year's re-calibration is a new edition."""
+    """The newest adopted edition of the area's programme; a draft edition is not public."""
     programme = (
         Programme.objects.select_related("area")
-        .filter(area__slug=area_slug)
+        .filter(area__slug=area_slug, state=Programme.State.ADOPTED)
         .order_by("-edition_year")
         .first()
     )

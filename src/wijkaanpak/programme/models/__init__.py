@@ -1,8 +1,9 @@
-from .indicators import Indicator, Measurement, ReferenceValue, Scope, Target
+from .indicators import CurveStory, Indicator, Measurement, ReferenceValue, Scope, Target
 from .quality import SourceNote
 from .structure import Goal, Horizon, Programme, ProgrammeLine
 
 __all__ = [
+    "CurveStory",
     "Goal",
     "Horizon",
     "Indicator",

@@ -51,6 +51,12 @@ class Indicator(models.Model):
         help_text=_("Sleutel van een geregistreerde berekening; leeg voor handmatige cijfers."),
     )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # Measurements belong to the series, not to one edition, so a trend survives a new
+    # edition; every edition's copy of an indicator keeps the same series key.
+    series_key = models.SlugField(_("reeks"), max_length=80, db_index=True, blank=True)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_edition"
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -62,6 +68,11 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.series_key:
+            self.series_key = self.slug
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programme:indicator", args=[self.programme.area.slug, self.slug])
@@ -133,6 +144,13 @@ class MeasurementQuerySet(models.QuerySet):
     def current(self):
         return self.filter(superseded_at__isnull=True)
 
+    def of_series(self, indicator):
+        """The measurements of this indicator in every edition of its area's programme."""
+        return self.filter(
+            indicator__programme__area_id=indicator.programme.area_id,
+            indicator__series_key=indicator.series_key,
+        )
+
 
 class Measurement(models.Model):
     """A measured value. A correction adds a row and marks the old one superseded."""
@@ -173,3 +191,24 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator}: {self.value} ({self.period_end})"
+
+
+class CurveStory(models.Model):
+    """ "Turning the curve": what the table says about an outcome indicator in an edition."""
+
+    indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE, related_name="story")
+    story_behind_the_curve = models.TextField(_("het verhaal achter de curve"), blank=True)
+    partners = models.TextField(_("partners die kunnen helpen"), blank=True)
+    what_works = models.TextField(_("wat werkt"), blank=True)
+    action_plan = models.TextField(_("actieplan"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("verhaal achter de curve")
+        verbose_name_plural = _("verhalen achter de curve")
+
+    def __str__(self):
+        return f"{self.indicator}"

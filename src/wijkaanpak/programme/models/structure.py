@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,15 @@ from wijkaanpak.areas.models import Area
 
 
 class Programme(models.Model):
-    """One edition of an area's programme; the programme is re-calibrated every year."""
+    """One edition of an area's programme; the programme is re-calibrated every year.
+
+    A new edition starts as a draft copied from the current one; once adopted its content
+    (lines, goals, indicators, targets, interventions) is read-only.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        ADOPTED = "adopted", _("vastgesteld")
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="programmes")
     edition_year = models.PositiveSmallIntegerField(_("editie (jaar)"))
@@ -15,6 +24,25 @@ class Programme(models.Model):
     ambition_summary = models.CharField(_("ambitie in één zin"), max_length=300)
     starts_on = models.DateField(_("start van het programma"))
     source_document = models.CharField(_("brondocument"), max_length=300)
+    state = models.CharField(
+        _("status"), max_length=10, choices=State.choices, default=State.ADOPTED
+    )
+    adopted_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    previous_edition = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="next_edition"
+    )
+    change_rationale = models.TextField(
+        _("wat er verandert en waarom"),
+        blank=True,
+        help_text=_("Voor de stuurgroep: de lessen van het afgelopen jaar."),
+    )
 
     class Meta:
         verbose_name = _("programma")
@@ -59,6 +87,9 @@ class ProgrammeLine(models.Model):
     ambition = models.CharField(_("ambitie"), max_length=200, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
     source_reference = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_edition"
+    )
 
     class Meta:
         verbose_name = _("programmalijn")
@@ -81,6 +112,9 @@ class Goal(models.Model):
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.TextField(_("doel"))
     source_reference = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_edition"
+    )
 
     class Meta:
         verbose_name = _("doel")

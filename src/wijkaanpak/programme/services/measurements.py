@@ -100,7 +100,8 @@ def _value_problems(indicator: Indicator, value: Decimal) -> list[str]:
 def current_measurement(indicator: Indicator, scope: str, period_end: date) -> Measurement | None:
     return (
         Measurement.objects.current()
-        .filter(indicator=indicator, scope=scope, period_end=period_end)
+        .of_series(indicator)
+        .filter(scope=scope, period_end=period_end)
         .first()
     )
 
@@ -131,7 +132,8 @@ def save_measurement(
         existing = (
             Measurement.objects.select_for_update()
             .current()
-            .filter(indicator=indicator, scope=scope, period_end=period_end)
+            .of_series(indicator)
+            .filter(scope=scope, period_end=period_end)
             .first()
         )
         if existing is None:

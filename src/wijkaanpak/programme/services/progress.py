@@ -38,10 +38,24 @@ def facts_for(indicators: list[Indicator]) -> dict[int, engine.IndicatorFacts]:
                 agreed=t.state == Target.State.AGREED,
             )
         )
+    # A series spans editions: measurements entered under an earlier edition count too.
+    area_of = dict(
+        Programme.objects.filter(pk__in={i.programme_id for i in indicators}).values_list(
+            "pk", "area_id"
+        )
+    )
+    series = {(area_of[i.programme_id], i.series_key): i.pk for i in indicators}
     measurements = defaultdict(list)
-    rows = Measurement.objects.current().filter(indicator_id__in=ids, scope=Scope.AREA)
-    for m in rows.values_list("indicator_id", "value", "period_end"):
-        measurements[m[0]].append(engine.DatedValue(value=m[1], on=m[2]))
+    rows = Measurement.objects.current().filter(
+        indicator__programme__area_id__in={area for area, _ in series},
+        indicator__series_key__in={key for _, key in series},
+        scope=Scope.AREA,
+    )
+    for area_id, key, value, on in rows.values_list(
+        "indicator__programme__area_id", "indicator__series_key", "value", "period_end"
+    ):
+        if (area_id, key) in series:
+            measurements[series[(area_id, key)]].append(engine.DatedValue(value=value, on=on))
 
     facts = {}
     for indicator in indicators:

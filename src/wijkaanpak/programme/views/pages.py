@@ -101,7 +101,7 @@ def indicator_detail(request, area, indicator):
     targets = list(indicator.targets.select_related("horizon", "confirmed_by"))
     horizons = list(programme.horizons.all())
     measurements = list(
-        Measurement.objects.filter(indicator=indicator)
+        Measurement.objects.of_series(indicator)
         .select_related("entered_by", "supersedes")
         .order_by("-period_end", "-entered_at")
     )

@@ -6,6 +6,32 @@ from wijkaanpak.areas.models import Organisation, Place
 from wijkaanpak.programme.models import Goal, Programme, ProgrammeLine
 
 
+class Theme(models.TextChoices):
+    """The ten themes of the programme office's "second living room"."""
+
+    UPBRINGING = "upbringing", _("opvoeding")
+    CARE = "care", _("zorg")
+    EDUCATION = "education", _("onderwijs")
+    WORK = "work", _("werk")
+    MONEY = "money", _("geld")
+    HOUSING = "housing", _("wonen")
+    NUISANCE = "nuisance", _("overlast")
+    LEISURE = "leisure", _("vrije tijd")
+    PUBLIC_SPACE = "public_space", _("openbare ruimte")
+    SAFETY = "safety", _("veiligheid")
+
+
+class EvidenceLevel(models.TextChoices):
+    """After the Dutch databanks of effective interventions (Movisie, NJi, RIVM)."""
+
+    NOT_ASSESSED = "not_assessed", _("niet beoordeeld")
+    WELL_DESCRIBED = "well_described", _("goed beschreven")
+    WELL_FOUNDED = "well_founded", _("goed onderbouwd")
+    FIRST_INDICATIONS = "first_indications", _("eerste aanwijzingen voor effectiviteit")
+    GOOD_INDICATIONS = "good_indications", _("goede aanwijzingen voor effectiviteit")
+    STRONG_INDICATIONS = "strong_indications", _("sterke aanwijzingen voor effectiviteit")
+
+
 class Intervention(models.Model):
     """A numbered intervention, or a measure the source describes in prose."""
 
@@ -57,6 +83,38 @@ class Intervention(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_PREPARATION
     )
+    lead_partner = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_interventions",
+        verbose_name=_("trekker"),
+    )
+    themes = models.JSONField(
+        _("thema's"), default=list, blank=True, help_text=_("Codes uit Theme.")
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("einde"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("hoe vaak"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'elke maand' of 'drie maanden lang elke week'."),
+    )
+    planned_capacity = models.PositiveIntegerField(_("geplande plaatsen"), null=True, blank=True)
+    budget_cents = models.BigIntegerField(_("budget (centen)"), null=True, blank=True)
+    evidence_level = models.CharField(
+        _("bewijskracht"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_ASSESSED,
+    )
+    databank_reference = models.CharField(_("databank en vindplaats"), max_length=300, blank=True)
+    # The same intervention in the previous edition of the programme: the thread a diff follows.
+    previous = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_edition"
+    )
     source_reference = models.CharField(_("vindplaats in de bron"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
@@ -71,6 +129,16 @@ class Intervention(models.Model):
                 | models.Q(age_max__isnull=True)
                 | models.Q(age_min__lte=models.F("age_max")),
                 name="intervention_age_range_in_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__lte=models.F("ends_on")),
+                name="intervention_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget_cents__isnull=True) | models.Q(budget_cents__gte=0),
+                name="intervention_budget_not_negative",
             ),
         ]
 
