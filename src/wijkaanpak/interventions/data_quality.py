@@ -10,6 +10,7 @@ from wijkaanpak.programme.models import Programme
 from wijkaanpak.programme.services.data_quality import ERROR, WARNING, Finding
 
 from .models import Intervention
+from .services.evaluation import evaluation_overdue
 
 
 def _interventions(programme: Programme) -> list[Intervention]:
@@ -115,4 +116,10 @@ def _label(age_min: int | None, age_max: int | None) -> str:
     return _("%(min)s-%(max)s jaar") % {"min": age_min or 0, "max": age_max}
 
 
-CHECKS = [unknown_claimed_goals, numbering_gaps, age_disagreements, without_goal]
+CHECKS = [
+    unknown_claimed_goals,
+    numbering_gaps,
+    age_disagreements,
+    without_goal,
+    evaluation_overdue,
+]
