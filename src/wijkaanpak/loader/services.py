@@ -378,6 +378,7 @@ class _Loader:
                 "partners": {self.organisations[s].pk for s in item.get("partners") or []},
                 "places": {self.places[s].pk for s in item.get("places") or []},
             }
+            values.update(self._lifecycle(item, existing.get(item["slug"])))
             self.up.save(
                 Intervention,
                 existing,
@@ -388,11 +389,41 @@ class _Loader:
                 create_only={"status": item.get("status") or Intervention.Status.IN_PREPARATION},
             )
 
+    def _lifecycle(self, item: dict, current: Intervention | None) -> dict:
+        """The operational fields the file gives, for a new row or where the row is still empty.
+
+        Coordinators keep themes, lead partner, schedule and evidence up to date in the
+        application; the file only fills what nobody has filled yet, so a reload never undoes
+        their work and a file that gains these fields still reaches an existing database.
+        """
+        given: dict[str, Any] = {}
+        if item.get("themes"):
+            given["themes"] = list(item["themes"])
+        if item.get("lead_partner"):
+            given["lead_partner_id"] = self.organisations[item["lead_partner"]].pk
+        for name in ("starts_on", "ends_on"):
+            if item.get(name):
+                given[name] = to_date(item[name])
+        for name in ("recurrence", "planned_capacity", "evidence_level", "databank_reference"):
+            if item.get(name) not in (None, ""):
+                given[name] = item[name]
+        if current is None:
+            return given
+        wanted = {n: v for n, v in given.items() if getattr(current, n) in _EMPTY_LIFECYCLE}
+        starts_on = wanted.get("starts_on", current.starts_on)
+        ends_on = wanted.get("ends_on", current.ends_on)
+        if starts_on and ends_on and starts_on > ends_on:
+            # Half of the file's period next to the application's other half makes no period.
+            wanted.pop("starts_on", None)
+            wanted.pop("ends_on", None)
+        return wanted
+
     @staticmethod
     def _pk(objects: dict, slug: str | None) -> int | None:
         return objects[slug].pk if slug else None
 
 
+_EMPTY_LIFECYCLE = (None, "", [], Intervention._meta.get_field("evidence_level").default)
 _NULLABLE = {"number", "age_min", "age_max", "age_min_in_text", "age_max_in_text"}
 _ZERO_DEFAULT = {"decimals", "position"}
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Neighbourhood, Organisation
-from wijkaanpak.interventions.models import Intervention
+from wijkaanpak.interventions.models import EvidenceLevel, Intervention, Theme
 from wijkaanpak.programme.models import Indicator, Scope, SourceNote, Target
 
 FORMAT_VERSION = 1
@@ -40,6 +40,7 @@ STR, TEXT, SLUG, INT, DATE, DECIMAL, INT_LIST, SLUG_LIST = (
     "int_list",
     "slug_list",
 )
+THEME_LIST = "theme_list"
 
 AREA = {
     "name": (STR, True, 120),
@@ -159,6 +160,15 @@ INTERVENTION = {
     "status": (STR, False, Intervention.Status.values),
     "source_reference": (STR, False, 200),
     "position": (INT, False, None),
+    # Optional since issue 4: who leads it, for which themes, when, how often, how well founded.
+    "themes": (THEME_LIST, False, None),
+    "lead_partner": (SLUG, False, 50),
+    "starts_on": (DATE, False, None),
+    "ends_on": (DATE, False, None),
+    "recurrence": (STR, False, 120),
+    "planned_capacity": (INT, False, None),
+    "evidence_level": (STR, False, EvidenceLevel.values),
+    "databank_reference": (STR, False, 300),
 }
 TOP_LEVEL = {
     "format_version": (INT, True, None),
@@ -240,6 +250,8 @@ class _Collector:
                     _("'%(value)s' is geen getal; schrijf getallen als tekst, bijvoorbeeld \"7.1\"")
                     % {"value": value},
                 )
+        elif kind == THEME_LIST:
+            self.check_themes(path, value)
         elif kind in (INT_LIST, SLUG_LIST):
             if not isinstance(value, list):
                 self.add(path, _("moet een lijst zijn"))
@@ -250,6 +262,25 @@ class _Collector:
             self.add(path, _("moet een lijst zijn"))
         elif kind == "dict" and not isinstance(value, dict):
             self.add(path, _("moet een object zijn"))
+
+    def check_themes(self, path: str, value: Any) -> None:
+        if not isinstance(value, list):
+            self.add(path, _("moet een lijst zijn"))
+            return
+        seen = set()
+        for i, code in enumerate(value):
+            if code not in Theme.values:
+                self.add(
+                    f"{path}[{i}]",
+                    _("onbekend thema '%(value)s'; toegestaan: %(allowed)s")
+                    % {"value": code, "allowed": ", ".join(Theme.values)},
+                )
+            elif code in seen:
+                self.add(
+                    f"{path}[{i}]", _("thema '%(value)s' staat er twee keer") % {"value": code}
+                )
+            else:
+                seen.add(code)
 
     def check_object(self, path: str, obj: Any, spec: dict) -> bool:
         if not isinstance(obj, dict):
@@ -381,6 +412,7 @@ def validate(data: Any) -> None:
         age_min, age_max = item.get("age_min"), item.get("age_max")
         if isinstance(age_min, int) and isinstance(age_max, int) and age_min > age_max:
             c.add(f"{path}.age_min", _("leeftijd vanaf is hoger dan leeftijd tot en met"))
+        _check_lifecycle(c, path, item, organisation_slugs)
     if c.errors:
         raise DataFileError(c.errors)
 
@@ -406,3 +438,18 @@ def _check_organisation_names(c: _Collector, organisations: list[tuple[str, dict
                 _("de naam '%(name)s' is al in gebruik bij organisatie '%(slug)s'")
                 % {"name": name, "slug": slug},
             )
+
+
+PERIOD = ("starts_on", "ends_on")
+
+
+def _check_lifecycle(c: _Collector, path: str, item: dict, organisation_slugs: set) -> None:
+    lead = item.get("lead_partner")
+    if isinstance(lead, str) and lead and lead not in organisation_slugs:
+        c.add(f"{path}.lead_partner", _("onbekende organisatie '%(slug)s'") % {"slug": lead})
+    try:
+        starts_on, ends_on = (to_date(item[k]) if item.get(k) else None for k in PERIOD)
+    except (TypeError, ValueError):
+        return  # already reported as a bad date
+    if starts_on and ends_on and starts_on > ends_on:
+        c.add(f"{path}.ends_on", _("het einde ligt voor de start"))

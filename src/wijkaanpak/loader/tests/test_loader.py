@@ -8,7 +8,7 @@ import pytest
 
 from wijkaanpak.accounts.tests.factories import UserFactory
 from wijkaanpak.areas.models import Area, Neighbourhood, Organisation, Place
-from wijkaanpak.interventions.models import Intervention
+from wijkaanpak.interventions.models import Intervention, Theme
 from wijkaanpak.loader.services import (
     bundled_data_files,
     load_programme,
@@ -343,3 +343,101 @@ def test_status_changed_in_the_application_is_kept(programme, data):
     Intervention.objects.filter(slug="krachtbus").update(status=Intervention.Status.RUNNING)
     load_programme(data)
     assert Intervention.objects.get(slug="krachtbus").status == Intervention.Status.RUNNING
+
+
+def test_every_intervention_has_themes_read_from_its_description(programme):
+    interventions = programme.interventions.all()
+    assert interventions.count() == 69
+    assert all(i.themes for i in interventions)
+    assert all(set(i.themes) <= set(Theme.values) for i in interventions)
+    used = {code for i in interventions for code in i.themes}
+    assert used == set(Theme.values)
+
+
+@pytest.mark.parametrize(
+    ("slug", "themes"),
+    [
+        ("alle-peuters-in-beeld", ["care", "education"]),
+        ("voorzieningenwijzer", ["money"]),
+        ("taalcafes-op-school", ["education"]),
+        ("centering-parenting", ["upbringing", "care"]),
+        ("wijkschouw", ["public_space"]),
+        ("aanpak-woonoverlast", ["housing", "nuisance"]),
+    ],
+)
+def test_spot_themes(programme, slug, themes):
+    assert programme.interventions.get(slug=slug).themes == themes
+
+
+def test_the_theme_reading_is_recorded_as_ours(programme):
+    note = programme.source_notes.get(key="thema-indeling-door-wijkaanpak")
+    assert note.kind == SourceNote.Kind.AMBIGUOUS
+    assert "niet" in note.description and "lezing" in note.description
+
+
+def test_lead_partners_only_where_the_source_names_one(programme):
+    leads = dict(
+        programme.interventions.filter(lead_partner__isnull=False).values_list(
+            "slug", "lead_partner__slug"
+        )
+    )
+    assert len(leads) == 16
+    assert leads["leven-lang-ontwikkelen"] == "river-board"
+    assert leads["alle-peuters-in-beeld"] == "cjg"
+    assert "ontwikkeling-zuidbuurt" not in leads  # Era and the municipality together
+
+
+def test_schedule_and_capacity_where_the_source_gives_them(programme):
+    krachtbus = programme.interventions.get(slug="krachtbus")
+    assert krachtbus.recurrence == "drie maanden achter elkaar, elke week of om de week"
+    assert programme.interventions.get(slug="100-jongeren-next-society").planned_capacity == 50
+    assert programme.interventions.get(slug="wijkschouw").recurrence == "elk kwartaal"
+    centering = programme.interventions.get(slug="centering-parenting")
+    assert (centering.age_min, centering.age_max) == (0, 4)
+
+
+def test_lifecycle_fields_changed_in_the_application_are_kept(programme, data):
+    Intervention.objects.filter(slug="krachtbus").update(
+        themes=["leisure"], lead_partner=Organisation.objects.get(slug="minters")
+    )
+    result = load_programme(data)
+    krachtbus = Intervention.objects.get(slug="krachtbus")
+    assert (krachtbus.themes, krachtbus.lead_partner.slug) == (["leisure"], "minters")
+    assert not result.changed
+
+
+def test_empty_lifecycle_fields_are_filled_from_the_file(programme, data):
+    # A database loaded before the file had themes gets them on the next run.
+    Intervention.objects.update(themes=[], lead_partner=None, recurrence="")
+    result = load_programme(data)
+    assert Intervention.objects.get(slug="wijkschouw").themes == ["public_space"]
+    assert Intervention.objects.get(slug="onwijze-moeders").lead_partner.slug == "politie"
+    assert result.counts["Intervention"].updated == 69
+    assert not load_programme(data).changed
+
+
+def test_dates_and_evidence_from_a_file(programme, data):
+    item = next(i for i in data["interventions"] if i["slug"] == "vitamine-g")
+    item.update(
+        starts_on="2023-09-01",
+        ends_on="2024-08-31",
+        evidence_level="well_described",
+        databank_reference="Movisie, Databank Effectieve sociale interventies",
+    )
+    load_programme(data)
+    vitamine_g = Intervention.objects.get(slug="vitamine-g")
+    assert (vitamine_g.starts_on, vitamine_g.ends_on) == (
+        datetime.date(2023, 9, 1),
+        datetime.date(2024, 8, 31),
+    )
+    assert vitamine_g.evidence_level == "well_described"
+    assert vitamine_g.databank_reference.startswith("Movisie")
+
+
+def test_a_file_period_that_clashes_with_the_application_is_not_half_applied(programme, data):
+    Intervention.objects.filter(slug="vitamine-g").update(starts_on=datetime.date(2025, 1, 1))
+    item = next(i for i in data["interventions"] if i["slug"] == "vitamine-g")
+    item["ends_on"] = "2024-08-31"
+    load_programme(data)
+    vitamine_g = Intervention.objects.get(slug="vitamine-g")
+    assert (vitamine_g.starts_on, vitamine_g.ends_on) == (datetime.date(2025, 1, 1), None)

@@ -75,9 +75,51 @@ def bad_date(data):
     data["horizons"][0]["due_on"] = "zomer 2024"
 
 
+def unknown_theme(data):
+    intervention(data, "alle-peuters-in-beeld")["themes"] = ["care", "opvoeding"]
+
+
+def theme_twice(data):
+    intervention(data, "alle-peuters-in-beeld")["themes"] = ["care", "care"]
+
+
+def themes_not_a_list(data):
+    intervention(data, "alle-peuters-in-beeld")["themes"] = "care"
+
+
+def unknown_lead_partner(data):
+    intervention(data, "krachtbus")["lead_partner"] = "bestaat-niet"
+
+
+def ends_before_it_starts(data):
+    intervention(data, "krachtbus").update(starts_on="2024-03-01", ends_on="2024-01-31")
+
+
+def unknown_evidence_level(data):
+    intervention(data, "krachtbus")["evidence_level"] = "bewezen"
+
+
+def negative_capacity(data):
+    intervention(data, "krachtbus")["planned_capacity"] = -5
+
+
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
+        (
+            unknown_theme,
+            "interventions[0] (alle-peuters-in-beeld).themes[1]: onbekend thema 'opvoeding'; "
+            "toegestaan: upbringing, care,",
+        ),
+        (theme_twice, "(alle-peuters-in-beeld).themes[1]: thema 'care' staat er twee keer"),
+        (themes_not_a_list, "(alle-peuters-in-beeld).themes: moet een lijst zijn"),
+        (
+            unknown_lead_partner,
+            "interventions[12] (krachtbus).lead_partner: onbekende organisatie 'bestaat-niet'",
+        ),
+        (ends_before_it_starts, "interventions[12] (krachtbus).ends_on: het einde ligt voor"),
+        (unknown_evidence_level, "(krachtbus).evidence_level: onbekende waarde 'bewezen'"),
+        (negative_capacity, "(krachtbus).planned_capacity: moet een heel getal van 0 of meer"),
         (break_line, "interventions[12] (krachtbus).line: onbekende lijn 9"),
         (drop_goal_text, "lines[1] (2).goals[0] (1).text: verplicht veld ontbreekt"),
         (unknown_scope, "indicators[0] (bereik-vve).reference_values[0] (europe).scope: onbekende"),
