@@ -14,3 +14,8 @@ class InterventionsConfig(AppConfig):
 
         for check in CHECKS:
             register_check(check)
+
+        # Participants of chosen interventions feed computed effort indicators.
+        from . import metrics
+
+        metrics.register()
