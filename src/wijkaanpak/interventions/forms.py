@@ -18,6 +18,14 @@ class InterventionFilterForm(forms.Form):
         error_messages={"invalid": _("Vul een leeftijd in als heel getal, bijvoorbeeld 8.")},
     )
     goal = forms.ChoiceField(label=_("Doel"), required=False, widget=forms.Select(attrs=SELECT))
+    unevaluated = forms.BooleanField(
+        label=_("Alleen zonder evaluatie"),
+        required=False,
+        help_text=_("Loopt langer dan een jaar en is het afgelopen jaar niet geëvalueerd."),
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Intervention, StatusChange
+from wijkaanpak.programme.services.editions import is_editable
+
+from ..models import Intervention, StatusChange, Theme
 
 S = Intervention.Status
 
@@ -105,3 +107,55 @@ def change_status(
         locked.save(update_fields=["status"])
     intervention.status = to_status
     return change
+
+
+def plan_is_editable(intervention: Intervention) -> bool:
+    """Who, where, when and how many are content: only a draft edition may change them."""
+    return is_editable(intervention.programme)
+
+
+def update_plan(
+    intervention: Intervention,
+    *,
+    lead_partner,
+    partners,
+    places,
+    starts_on: date | None,
+    ends_on: date | None,
+    recurrence: str,
+    planned_capacity: int | None,
+    themes: list[str],
+) -> Intervention:
+    """Change the plan of an intervention in a draft edition; an adopted one is refused."""
+    if not plan_is_editable(intervention):
+        raise ValidationError(
+            _(
+                "De editie %(year)s is vastgesteld. Trekker, partners, vindplekken, planning "
+                "en thema's liggen vast. Verander ze in een nieuwe editie (concept)."
+            )
+            % {"year": intervention.programme.edition_year}
+        )
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("Het einde ligt voor de start. Controleer de datums.")})
+    if any(code not in Theme.values for code in themes):
+        raise ValidationError({"themes": _("Kies thema's uit de lijst.")})
+    with transaction.atomic():
+        intervention.lead_partner = lead_partner
+        intervention.starts_on = starts_on
+        intervention.ends_on = ends_on
+        intervention.recurrence = (recurrence or "").strip()
+        intervention.planned_capacity = planned_capacity
+        intervention.themes = list(themes)
+        intervention.save(
+            update_fields=[
+                "lead_partner",
+                "starts_on",
+                "ends_on",
+                "recurrence",
+                "planned_capacity",
+                "themes",
+            ]
+        )
+        intervention.partners.set(partners)
+        intervention.places.set(places)
+    return intervention
