@@ -89,3 +89,16 @@ ROLE_PERMISSIONS[REPORT_HANDLER] = [
     "reports.view_reportphoto",
     "reports.view_reportevent",
 ]
+
+# Yearly re-calibration (issue 4): the coordinator starts, edits and adopts an edition and
+# keeps the curve stories; the steering group reads the curve stories.
+ROLE_PERMISSIONS[COORDINATOR] += [
+    "programme.add_programme",
+    "programme.change_programme",
+    "programme.add_goal",
+    "programme.delete_goal",
+    "programme.view_curvestory",
+    "programme.add_curvestory",
+    "programme.change_curvestory",
+]
+ROLE_PERMISSIONS[STEERING_GROUP] = [*ROLE_PERMISSIONS[STEERING_GROUP], "programme.view_curvestory"]
