@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import pages, staff
+from .views import edition_edits, editions, pages, staff
 
 app_name = "programme"
 urlpatterns = [
@@ -20,5 +20,50 @@ urlpatterns = [
         "<slug:area>/metingen/<int:pk>/corrigeren/",
         staff.measurement_correct,
         name="measurement-correct",
+    ),
+    # Editions: the yearly re-calibration.
+    path("<slug:area>/edities/", editions.edition_list, name="editions"),
+    path("<slug:area>/edities/nieuw/", editions.edition_start, name="edition-start"),
+    path("<slug:area>/edities/verschillen/", editions.edition_diff, name="edition-diff"),
+    path("<slug:area>/edities/<int:year>/", editions.edition_detail, name="edition"),
+    path(
+        "<slug:area>/edities/<int:year>/toelichting/",
+        editions.edition_rationale,
+        name="edition-rationale",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/vaststellen/",
+        editions.edition_adopt,
+        name="edition-adopt",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/streefwaarden/<slug:indicator>/",
+        edition_edits.target_edit,
+        name="edition-target",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/lijnen/<slug:line>/doel-toevoegen/",
+        edition_edits.goal_add,
+        name="edition-goal-add",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/doelen/<int:pk>/",
+        edition_edits.goal_edit,
+        name="edition-goal",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/doelen/<int:pk>/verwijderen/",
+        edition_edits.goal_remove,
+        name="edition-goal-remove",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/interventies/<int:pk>/status/",
+        edition_edits.intervention_status,
+        name="edition-intervention-status",
+    ),
+    path(
+        "<slug:area>/edities/<int:year>/verhalen/<slug:indicator>/",
+        edition_edits.story_edit,
+        name="edition-story",
     ),
 ]
