@@ -7,10 +7,10 @@ from wijkaanpak.areas.models import Area
 
 from .. import charts, metrics
 from ..domain.progress import STATUS_ORDER
-from ..models import Measurement, Scope
+from ..models import CurveStory, Indicator, Measurement, Scope
 from ..presentation import format_value, months_between
 from ..selectors import current_programme
-from ..services import data_quality
+from ..services import data_quality, editions
 from ..services.progress import programme_progress, progress_for, today
 
 
@@ -137,8 +137,30 @@ def indicator_detail(request, area, indicator):
             "measurements": measurements,
             "chart": chart,
             "metric": metrics.get(indicator.metric_key) if indicator.metric_key else None,
+            **_curve_story(request, programme, indicator),
         },
     )
+
+
+STORY_FIELDS = ("story_behind_the_curve", "partners", "what_works", "action_plan")
+
+
+def _curve_story(request, programme, indicator) -> dict:
+    """'Turning the curve' beside the chart; an empty field stays visible as not filled in."""
+    if indicator.kind != Indicator.Kind.OUTCOME:
+        return {"story": None}
+    story = CurveStory.objects.filter(indicator=indicator).first()
+    return {
+        "story": [
+            (CurveStory._meta.get_field(name).verbose_name, getattr(story, name, ""))
+            for name in STORY_FIELDS
+        ],
+        "story_updated_at": story.updated_at if story else None,
+        "may_edit_story": request.user.has_perms(
+            ["programme.view_programme", "programme.change_curvestory", "programme.add_curvestory"]
+        )
+        and editions.may_edit_story(programme),
+    }
 
 
 def data_quality_page(request, area):
