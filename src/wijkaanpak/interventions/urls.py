@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_staff
+from . import views, views_money, views_reach, views_staff
 
 app_name = "interventions"
 urlpatterns = [
@@ -22,4 +22,34 @@ urlpatterns = [
         name="staff-evaluation",
     ),
     path("<slug:area>/interventies/<slug:slug>/", views.intervention_detail, name="detail"),
+    # Money (issue 4, item 2): public overview per year, staff budgets and entries.
+    path("<slug:area>/geld/", views_money.money_redirect, name="money-current"),
+    path("<slug:area>/geld/<int:year>/", views_money.money_overview, name="money"),
+    path(
+        "<slug:area>/geld/<int:year>/lijnbudget/",
+        views_money.line_budget_set,
+        name="line-budget",
+    ),
+    path(
+        "<slug:area>/interventies/<slug:slug>/geld/",
+        views_money.spending_add,
+        name="spending-add",
+    ),
+    path(
+        "<slug:area>/interventies/<slug:slug>/geld/budget/",
+        views_money.intervention_budget_set,
+        name="intervention-budget",
+    ),
+    # Reach (issue 4, item 3): public totals, staff entry.
+    path("<slug:area>/bereik/", views_reach.reach_overview, name="reach-overview"),
+    path(
+        "<slug:area>/interventies/<slug:slug>/bereik/",
+        views_reach.intervention_reach,
+        name="reach",
+    ),
+    path(
+        "<slug:area>/interventies/<slug:slug>/bereik/nieuw/",
+        views_reach.reach_add,
+        name="reach-add",
+    ),
 ]
