@@ -1,12 +1,15 @@
 """Serializers of interventions, with their partners and places ("vindplekken")."""
 
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from wijkaanpak.areas.models import Organisation, Place
 from wijkaanpak.programme.api.serializers import LineSummarySerializer
 from wijkaanpak.programme.models import Goal
 
-from ..models import Intervention
+from ..models import Evaluation, Intervention, StatusChange, Theme
+from ..services.evaluation import needs_evaluation
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -47,6 +50,56 @@ class GoalSummarySerializer(serializers.ModelSerializer):
         }
 
 
+# The history uses the intervention's own status enum rather than two more copies of it.
+STATUS_SCHEMA = {"$ref": "#/components/schemas/InterventionStatusEnum"}
+
+
+@extend_schema_field(STATUS_SCHEMA)
+class StatusField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=Intervention.Status.choices, read_only=True, **kwargs)
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    from_status = StatusField(help_text="Status before the change.")
+    to_status = StatusField(help_text="Status after the change.")
+
+    class Meta:
+        model = StatusChange
+        fields = ["changed_on", "from_status", "to_status", "reason"]
+        extra_kwargs = {
+            "changed_on": {"help_text": "Date the status changed."},
+            "reason": {"help_text": "Why the status changed."},
+        }
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evaluation
+        fields = [
+            "evaluated_on",
+            "method",
+            "evaluator",
+            "findings",
+            "judgement",
+            "evidence_level",
+            "databank_reference",
+        ]
+        extra_kwargs = {
+            "evaluated_on": {"help_text": "Date the evaluation was finished."},
+            "method": {"help_text": "How it was evaluated, e.g. interviews with participants."},
+            "evaluator": {"help_text": "Who evaluated: a person or an organisation."},
+            "findings": {"help_text": "What the evaluation found."},
+            "judgement": {"help_text": "The verdict: continue, adjust or stop."},
+            "evidence_level": {
+                "help_text": "Evidence level after the Dutch databanks of effective interventions."
+            },
+            "databank_reference": {
+                "help_text": "Databank and where the intervention is found there; empty when none."
+            },
+        }
+
+
 class InterventionSerializer(serializers.ModelSerializer):
     line = LineSummarySerializer(
         read_only=True, help_text="The programme line the intervention belongs to."
@@ -68,6 +121,29 @@ class InterventionSerializer(serializers.ModelSerializer):
     )
     places = PlaceSerializer(
         many=True, read_only=True, help_text="Places where the intervention reaches people."
+    )
+    lead_partner = PartnerSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The organisation that leads the intervention; null when not recorded.",
+    )
+    themes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Theme.choices),
+        read_only=True,
+        help_text="Themes of the programme office the intervention works on.",
+    )
+    status_history = StatusChangeSerializer(
+        source="status_changes",
+        many=True,
+        read_only=True,
+        help_text="Every status change, oldest first; the history is never rewritten.",
+    )
+    evaluations = EvaluationSerializer(
+        many=True, read_only=True, help_text="Evaluations, newest first."
+    )
+    needs_evaluation = serializers.SerializerMethodField(
+        help_text="True when it has been running for more than a year without an evaluation "
+        "in the last year."
     )
 
     class Meta:
@@ -92,6 +168,19 @@ class InterventionSerializer(serializers.ModelSerializer):
             "partners",
             "places",
             "status",
+            "status_history",
+            "lead_partner",
+            "themes",
+            "starts_on",
+            "ends_on",
+            "recurrence",
+            "planned_capacity",
+            "budget_cents",
+            "evidence_level",
+            "databank_reference",
+            "evaluations",
+            "needs_evaluation",
+            "previous",
             "source_reference",
         ]
         extra_kwargs = {
@@ -129,7 +218,29 @@ class InterventionSerializer(serializers.ModelSerializer):
                 "agrees with the target group or says nothing."
             },
             "status": {"help_text": "Where the intervention stands."},
+            "starts_on": {"help_text": "Start date; null when unknown."},
+            "ends_on": {"help_text": "End date; null when there is none or it is unknown."},
+            "recurrence": {
+                "help_text": "How often it happens, e.g. 'elke maand'; empty when not recorded."
+            },
+            "planned_capacity": {"help_text": "Planned number of places; null when unknown."},
+            "budget_cents": {
+                "help_text": "Budget of the intervention in euro cents; null when unknown."
+            },
+            "evidence_level": {
+                "help_text": "Evidence level after the Dutch databanks, taken from the latest "
+                "evaluation."
+            },
+            "databank_reference": {
+                "help_text": "Databank and where the intervention is found there; empty when none."
+            },
+            "previous": {
+                "help_text": "Id of the same intervention in the previous edition; null when new."
+            },
             "source_reference": {
                 "help_text": "Where in the source document it is found; empty when unknown."
             },
         }
+
+    def get_needs_evaluation(self, intervention: Intervention) -> bool:
+        return needs_evaluation(intervention, self.context.get("today") or timezone.localdate())
