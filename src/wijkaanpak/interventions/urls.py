@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_money, views_reach, views_staff
+from . import views, views_coverage, views_money, views_reach, views_staff
 
 app_name = "interventions"
 urlpatterns = [
@@ -51,5 +51,41 @@ urlpatterns = [
         "<slug:area>/interventies/<slug:slug>/bereik/nieuw/",
         views_reach.reach_add,
         name="reach-add",
+    ),
+    # Coverage (issue 4, item 5): public matrices and their downloads.
+    path("<slug:area>/sluitend-aanbod/", views_coverage.coverage_index, name="coverage"),
+    path(
+        "<slug:area>/sluitend-aanbod/doelen/",
+        views_coverage.coverage_goals,
+        name="coverage-goals",
+    ),
+    path(
+        "<slug:area>/sluitend-aanbod/doelen.csv",
+        views_coverage.coverage_goals_download,
+        {"fmt": "csv"},
+        name="coverage-goals-csv",
+    ),
+    path(
+        "<slug:area>/sluitend-aanbod/doelen.xlsx",
+        views_coverage.coverage_goals_download,
+        {"fmt": "xlsx"},
+        name="coverage-goals-xlsx",
+    ),
+    path(
+        "<slug:area>/sluitend-aanbod/leeftijd-en-thema/",
+        views_coverage.coverage_ages,
+        name="coverage-ages",
+    ),
+    path(
+        "<slug:area>/sluitend-aanbod/leeftijd-en-thema.csv",
+        views_coverage.coverage_ages_download,
+        {"fmt": "csv"},
+        name="coverage-ages-csv",
+    ),
+    path(
+        "<slug:area>/sluitend-aanbod/leeftijd-en-thema.xlsx",
+        views_coverage.coverage_ages_download,
+        {"fmt": "xlsx"},
+        name="coverage-ages-xlsx",
     ),
 ]

@@ -202,12 +202,34 @@ class AgeThemeMatrix:
         return row.cells[self.themes.index(theme)]
 
     @property
+    def cell_count(self) -> int:
+        return len(self.rows) * len(self.themes)
+
+    @property
     def gap_count(self) -> int:
         return sum(cell.is_gap for row in self.rows for cell in row.cells)
 
     @property
     def theme_labels(self) -> list[str]:
         return [Theme(code).label for code in self.themes]
+
+    @property
+    def by_theme(self) -> list["ThemeRow"]:
+        return [
+            ThemeRow(code, [row.cells[i] for row in self.rows], self.unknown_age.cells[i])
+            for i, code in enumerate(self.themes)
+        ]
+
+
+@dataclass
+class ThemeRow:
+    theme: str
+    cells: list[Cell]  # in the order of BANDS
+    unknown: Cell  # interventions of this theme whose age is unknown
+
+    @property
+    def label(self) -> str:
+        return Theme(self.theme).label
 
 
 def age_theme_matrix(interventions: Iterable, scope: str) -> AgeThemeMatrix:
@@ -287,8 +309,18 @@ def goal_table(matrix: GoalMatrix) -> tuple[list[str], list[list]]:
 
 
 def age_theme_table(matrix: AgeThemeMatrix) -> tuple[list[str], list[list]]:
-    headers = [str(_("Leeftijd")), *[str(label) for label in matrix.theme_labels]]
-    rows = [[str(row.label), *[cell_text(c) for c in row.cells]] for row in matrix.rows]
-    unknown = matrix.unknown_age
-    rows.append([str(unknown.label), *[_names(c.running + c.preparing) for c in unknown.cells]])
+    """Themes as rows and age bands as columns, as on the page (ten rows read well on a phone)."""
+    headers = [
+        str(_("Thema")),
+        *[str(row.label) for row in matrix.rows],
+        str(matrix.unknown_age.label),
+    ]
+    rows = [
+        [
+            str(theme.label),
+            *[cell_text(c) for c in theme.cells],
+            _names(theme.unknown.running + theme.unknown.preparing),
+        ]
+        for theme in matrix.by_theme
+    ]
     return headers, rows

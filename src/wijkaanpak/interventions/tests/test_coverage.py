@@ -204,11 +204,14 @@ def test_westwijk_export_tables_have_dutch_headers_and_gaps_in_words(westwijk):
     assert rows[0][5] == "Gat: geen lopende interventie, alleen in voorbereiding"
 
     headers, rows = age_theme_table(programme_age_theme_matrix(westwijk, Scope.RUNNING))
-    assert headers == ["Leeftijd", "opvoeding", "zorg", "onderwijs", "werk", "geld", "wonen",
-                       "overlast", "vrije tijd", "openbare ruimte", "veiligheid"]  # fmt: skip
-    assert [r[0] for r in rows] == [
-        "0 tot 4 jaar", "4 tot 12 jaar", "12 tot 18 jaar", "18 tot 27 jaar",
+    assert headers == [
+        "Thema", "0 tot 4 jaar", "4 tot 12 jaar", "12 tot 18 jaar", "18 tot 27 jaar",
         "ouders en volwassenen", "leeftijd onbekend",
     ]  # fmt: skip
-    assert rows[0][1] == "Gat: geen lopende interventie"
-    assert rows[1][2] == "3. Manifest Onderwijs"
+    assert [r[0] for r in rows] == [
+        "opvoeding", "zorg", "onderwijs", "werk", "geld", "wonen", "overlast", "vrije tijd",
+        "openbare ruimte", "veiligheid",
+    ]  # fmt: skip
+    assert rows[0][1] == "Gat: geen lopende interventie"  # opvoeding, 0-4
+    assert rows[1][2] == "3. Manifest Onderwijs"  # zorg, 4-12
+    assert rows[3][6] == "Leven Lang Ontwikkelen"  # werk, leeftijd onbekend
