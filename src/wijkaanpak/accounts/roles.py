@@ -102,3 +102,17 @@ ROLE_PERMISSIONS[COORDINATOR] += [
     "programme.change_curvestory",
 ]
 ROLE_PERMISSIONS[STEERING_GROUP] = [*ROLE_PERMISSIONS[STEERING_GROUP], "programme.view_curvestory"]
+
+# Intervention lifecycle and evaluations (issue 4): the coordinator records status changes
+# and evaluations; the steering group reads them.
+ROLE_PERMISSIONS[COORDINATOR] += [
+    "interventions.view_statuschange",
+    "interventions.add_statuschange",
+    "interventions.view_evaluation",
+    "interventions.add_evaluation",
+]
+ROLE_PERMISSIONS[STEERING_GROUP] = [
+    *ROLE_PERMISSIONS[STEERING_GROUP],
+    "interventions.view_statuschange",
+    "interventions.view_evaluation",
+]

@@ -359,3 +359,28 @@ def test_staff_list_shows_draft_first(client, coordinator, intervention, draft_i
     ).content.decode()
     assert url("staff-plan", intervention) not in page
     assert url("staff-status", intervention) in page
+
+
+# --- Admin -------------------------------------------------------------------------------
+
+
+def test_admin_shows_history_read_only(client, login_verified, intervention):
+    admin_user = UserFactory(is_staff=True, is_superuser=True)
+    login_verified(client, admin_user)
+    StatusChange.objects.create(
+        intervention=intervention,
+        from_status=S.IN_PREPARATION,
+        to_status=S.RUNNING,
+        changed_on=datetime.date(2024, 1, 1),
+        reason="Gestart na de zomer",
+    )
+    page = client.get(reverse("admin:interventions_intervention_change", args=[intervention.pk]))
+    assert page.status_code == 200
+    assert "Gestart na de zomer" in page.content.decode()
+    assert client.get(reverse("admin:interventions_statuschange_add")).status_code == 403
+    change = StatusChange.objects.get()
+    response = client.post(
+        reverse("admin:interventions_statuschange_delete", args=[change.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert StatusChange.objects.count() == 1
