@@ -14,7 +14,16 @@ from wijkaanpak.interventions.models import (
     StatusChange,
 )
 from wijkaanpak.interventions.tests.factories import InterventionFactory
-from wijkaanpak.programme.models import CurveStory, Measurement, Programme, Target
+from wijkaanpak.programme.models import (
+    CurveStory,
+    Goal,
+    Indicator,
+    Measurement,
+    Programme,
+    ProgrammeLine,
+    ReferenceValue,
+    Target,
+)
 from wijkaanpak.programme.services import editions
 from wijkaanpak.programme.tests.factories import (
     GoalFactory,
@@ -237,3 +246,29 @@ def test_start_copies_the_whole_westwijk_programme(westwijk):
     for name in ("horizons", "lines", "indicators", "interventions", "source_notes"):
         assert getattr(draft, name).count() == getattr(westwijk, name).count(), name
     assert editions.diff(westwijk, draft).is_empty
+
+
+@pytest.mark.parametrize(
+    "model, pick",
+    [
+        (Programme, lambda p: p),
+        (ProgrammeLine, lambda p: p.lines.first()),
+        (Goal, lambda p: p.lines.first().goals.first()),
+        (Indicator, lambda p: p.indicators.first()),
+        (ReferenceValue, lambda p: ReferenceValue.objects.filter(indicator__programme=p).first()),
+        (Target, lambda p: Target.objects.filter(indicator__programme=p).first()),
+    ],
+)
+def test_admin_locks_an_adopted_edition_and_not_a_draft(westwijk, django_user_model, model, pick):
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = django_user_model.objects.create_superuser("root", password="x")
+    model_admin = admin.site._registry[model]
+    draft = editions.start_edition(westwijk, year=2024, user=None)
+    adopted_obj, draft_obj = pick(westwijk), pick(draft)
+    assert not model_admin.has_change_permission(request, adopted_obj)
+    assert not model_admin.has_delete_permission(request, adopted_obj)
+    assert model_admin.has_change_permission(request, draft_obj)
+    assert model_admin.has_view_permission(request, adopted_obj)
