@@ -225,6 +225,8 @@ def add_spending(
 ) -> SpendingEntry:
     """Book money committed or spent. A negative amount is a correction and needs a note."""
     today = today or timezone.localdate()
+    # Lock the intervention so two corrections at once cannot both pass the total check.
+    Intervention.objects.select_for_update().filter(pk=intervention.pk).first()
     errors = {}
     if kind not in SpendingEntry.Kind.values:
         errors["kind"] = _("Kies of het geld is toegezegd of uitgegeven.")
