@@ -14,9 +14,11 @@ from wijkaanpak.areas.models import Organisation
 from wijkaanpak.interventions.models import Intervention
 from wijkaanpak.programme.models import Indicator, Measurement, Programme, Target
 
+from . import records
 from .workbook import render_workbook
 
-FORMAT_VERSION = 1
+# 2: lifecycle, money, reach, evaluations, edition state and curve stories (issue 4).
+FORMAT_VERSION = 2
 
 
 def generator_version() -> str:
@@ -32,9 +34,9 @@ def _user(user) -> str | None:
 
 def programme_as_dict(programme: Programme) -> dict:
     area = programme.area
-    lines = list(programme.lines.prefetch_related("goals").order_by("number"))
+    lines = list(programme.lines.prefetch_related("goals", "budgets").order_by("number"))
     indicators = list(
-        programme.indicators.select_related("line")
+        programme.indicators.select_related("line", "story__updated_by")
         .prefetch_related(
             "goals__line",
             "reference_values",
@@ -55,8 +57,8 @@ def programme_as_dict(programme: Programme) -> dict:
         .order_by("line__number", "position", "name")
     )
     interventions = list(
-        programme.interventions.select_related("line")
-        .prefetch_related("goals__line", "partners", "places")
+        programme.interventions.select_related("line", "lead_partner", "previous")
+        .prefetch_related("goals__line", "partners", "places", *records.intervention_prefetches())
         .order_by("line__number", "position", "number", "name")
     )
     partners = (
@@ -106,6 +108,7 @@ def programme_as_dict(programme: Programme) -> dict:
             "ambition_summary": programme.ambition_summary,
             "starts_on": programme.starts_on,
             "source_document": programme.source_document,
+            **records.edition(programme),
         },
         "horizons": [
             {"years": h.years, "label": h.label, "due_on": h.due_on, "meaning": h.meaning}
@@ -119,6 +122,7 @@ def programme_as_dict(programme: Programme) -> dict:
                 "ambition": line.ambition,
                 "description": line.description,
                 "source_reference": line.source_reference,
+                "budgets": records.line_budgets(line),
             }
             for line in lines
         ],
@@ -192,6 +196,8 @@ def _indicator(indicator: Indicator) -> dict:
             for t in indicator.targets.all()
         ],
         "measurements": [_measurement(m) for m in indicator.measurements.all()],
+        "series_key": indicator.series_key,
+        "story": records.curve_story(indicator),
     }
 
 
@@ -237,6 +243,7 @@ def _intervention(i: Intervention) -> dict:
         "places": sorted(p.slug for p in i.places.all()),
         "status": i.status,
         "source_reference": i.source_reference,
+        **records.intervention_lifecycle(i),
     }
 
 

@@ -31,8 +31,16 @@ def staff_required(view):
     return wrapped
 
 
-def latest_programme(area_slug: str) -> Programme:
-    editions = Programme.objects.select_related("area").filter(area__slug=area_slug)
+def latest_programme(area_slug: str, year: str | None = None) -> Programme:
+    """The newest edition, draft or adopted (staff export their work in progress too), or the
+    edition of ``?editie=`` when asked."""
+    editions = Programme.objects.select_related("area", "previous_edition", "adopted_by").filter(
+        area__slug=area_slug
+    )
+    if year:
+        if not year.isdigit():
+            raise Http404
+        editions = editions.filter(edition_year=int(year))
     programme = editions.order_by("-edition_year").first()
     if programme is None:
         raise Http404
@@ -53,7 +61,7 @@ def attachment(content, content_type: str, programme: Programme, extension: str)
 @never_cache
 @staff_required
 def export_xlsx(request, area):
-    programme = latest_programme(area)
+    programme = latest_programme(area, request.GET.get("editie"))
     return attachment(programme_as_xlsx(programme), XLSX_TYPE, programme, "xlsx")
 
 
@@ -61,7 +69,7 @@ def export_xlsx(request, area):
 @never_cache
 @staff_required
 def export_json(request, area):
-    programme = latest_programme(area)
+    programme = latest_programme(area, request.GET.get("editie"))
     body = json.dumps(
         programme_as_dict(programme), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
     )

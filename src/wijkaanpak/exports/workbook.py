@@ -4,8 +4,6 @@ Numbers stay numbers and dates stay dates, so the sheets can be filtered and cha
 an unknown value is an empty cell, never 0.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -20,44 +18,12 @@ from wijkaanpak.areas.models import Neighbourhood, Organisation
 from wijkaanpak.interventions.models import Intervention
 from wijkaanpak.programme.models import Indicator, Scope, SourceNote, Target
 
+from .columns import Column, col, joined, label, with_header, yes_no
+from .sheets_records import intervention_columns, programme_columns, record_sheets
+
 DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
 MIN_WIDTH, MAX_WIDTH = 8, 60
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    value: Callable[[dict], object]
-
-
-def col(header: str, key: str) -> Column:
-    return Column(header, lambda row: row.get(key))
-
-
-def label(choices, key: str) -> Column:
-    """A choice shown by its Dutch label; an unknown code is shown as it is."""
-
-    def value(row):
-        code = row.get(key)
-        try:
-            return str(choices(code).label) if code else None
-        except ValueError:
-            return code
-
-    return Column(None, value)
-
-
-def joined(key: str) -> Callable[[dict], str]:
-    return lambda row: ", ".join(str(v) for v in row.get(key) or [])
-
-
-def yes_no(key: str) -> Callable[[dict], str]:
-    return lambda row: _("ja") if row.get(key) else _("nee")
-
-
-def with_header(header: str, column: Column) -> Column:
-    return Column(header, column.value)
 
 
 def sheets(data: dict) -> list[tuple[str, list[Column], list[dict]]]:
@@ -90,6 +56,7 @@ def sheets(data: dict) -> list[tuple[str, list[Column], list[dict]]]:
                 col(_("Brondocument"), "source_document"),
                 col(_("Geëxporteerd op"), "exported_at"),
                 col(_("Versie wijkaanpak"), "generator_version"),
+                *programme_columns(),
             ],
             [
                 {
@@ -136,6 +103,7 @@ def sheets(data: dict) -> list[tuple[str, list[Column], list[dict]]]:
                 Column(_("Doelen"), joined("goals")),
                 col(_("Bron van de cijfers"), "source_description"),
                 col(_("Vindplaats in de bron"), "source_reference"),
+                col(_("Reeks (over edities heen)"), "series_key"),
             ],
             indicator_rows,
         ),
@@ -207,9 +175,11 @@ def sheets(data: dict) -> list[tuple[str, list[Column], list[dict]]]:
                 with_header(_("Status"), label(Intervention.Status, "status")),
                 col(_("Beschrijving"), "description"),
                 col(_("Vindplaats in de bron"), "source_reference"),
+                *intervention_columns(),
             ],
             data["interventions"],
         ),
+        *record_sheets(data),
         (
             _("Bronopmerkingen"),
             [
@@ -301,7 +271,7 @@ def render_workbook(data: dict) -> bytes:
                 if value is None:
                     continue
                 cell = sheet.cell(row=row_number, column=index + 1, value=value)
-                if fmt := number_format(value):
+                if fmt := column.number_format or number_format(value):
                     cell.number_format = fmt
                 widths[index] = max(widths[index], display_width(value))
         for index, width in enumerate(widths, start=1):

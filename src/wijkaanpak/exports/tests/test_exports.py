@@ -41,6 +41,12 @@ SHEETS = [
     "Streefwaarden",
     "Metingen",
     "Interventies",
+    "Statuswijzigingen",
+    "Boekingen",
+    "Bereik",
+    "Evaluaties",
+    "Lijnbudgetten",
+    "Verhaal achter de curve",
     "Bronopmerkingen",
 ]
 

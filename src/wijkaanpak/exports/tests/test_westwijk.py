@@ -33,6 +33,19 @@ def test_export_covers_the_source(westwijk):
     assert book["Lijnen"].max_row == 1 + 5
 
 
+def test_export_carries_the_themes_and_lead_partners(westwijk):
+    data = programme_as_dict(westwijk)
+    peuters = next(i for i in data["interventions"] if i["slug"] == "alle-peuters-in-beeld")
+    assert (peuters["themes"], peuters["lead_partner"]) == (["care", "education"], "cjg")
+    assert all(i["themes"] for i in data["interventions"])
+    assert data["programme"]["state"] == "adopted"
+
+    book = load_workbook(io.BytesIO(programme_as_xlsx(westwijk)))
+    rows = list(book["Interventies"].iter_rows(values_only=True))
+    themes = rows[0].index("Thema's")
+    assert rows[1][themes] == "zorg, onderwijs"
+
+
 def test_api_lists_every_indicator_with_progress(client, westwijk):
     response = client.get(reverse("v1:indicator-list"), {"area": "westwijk", "limit": 500})
 
