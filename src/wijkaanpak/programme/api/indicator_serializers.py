@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from ..domain.progress import Status
 from ..models import Indicator, Measurement, ReferenceValue, Target
+from .edition_serializers import CurveStorySerializer
 from .serializers import LineSummarySerializer
 
 # Exact values as strings; four decimal places, as stored.
@@ -201,6 +202,10 @@ class IndicatorSerializer(serializers.ModelSerializer):
     progress = serializers.SerializerMethodField(
         help_text="Progress towards the next target, computed from the current area measurements."
     )
+    curve_story = serializers.SerializerMethodField(
+        help_text="'Turning the curve' for an outcome indicator in this edition; null for an "
+        "effort indicator. An outcome indicator without a story has empty fields."
+    )
 
     class Meta:
         model = Indicator
@@ -221,6 +226,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "targets",
             "measurements",
             "progress",
+            "curve_story",
         ]
         extra_kwargs = {
             "id": {"help_text": "Database id of the indicator."},
@@ -250,3 +256,18 @@ class IndicatorSerializer(serializers.ModelSerializer):
     def get_progress(self, indicator):
         item = self.context["progress"][indicator.pk]
         return ProgressSerializer(item.progress).data
+
+    @extend_schema_field(CurveStorySerializer(allow_null=True))
+    def get_curve_story(self, indicator):
+        if indicator.kind != Indicator.Kind.OUTCOME:
+            return None
+        story = getattr(indicator, "story", None)
+        if story is None:
+            return {
+                "story_behind_the_curve": "",
+                "partners": "",
+                "what_works": "",
+                "action_plan": "",
+                "updated_at": None,
+            }
+        return CurveStorySerializer(story).data

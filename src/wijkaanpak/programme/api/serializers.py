@@ -66,8 +66,19 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "starts_on",
             "source_document",
             "horizons",
+            "state",
+            "adopted_at",
+            "previous_edition",
+            "change_rationale",
         ]
         extra_kwargs = {
+            "state": {
+                "help_text": "`adopted`: agreed and read-only; `draft`: being prepared, only "
+                "visible to staff with the right to read programmes."
+            },
+            "adopted_at": {"help_text": "When the edition was adopted; null for a draft."},
+            "previous_edition": {"help_text": "Id of the edition this one was copied from."},
+            "change_rationale": {"help_text": "What changes in this edition and why."},
             "id": {"help_text": "Database id of this programme edition."},
             "edition_year": {
                 "help_text": "Year of this edition; the programme is re-calibrated every year."

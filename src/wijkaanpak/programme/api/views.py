@@ -1,6 +1,7 @@
 """Read-only viewsets of the programme. Anyone may read; no write method is offered."""
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
@@ -9,8 +10,10 @@ from rest_framework.response import Response
 
 from ..models import Goal, Indicator, Measurement, Programme, ProgrammeLine, Target
 from ..services.data_quality import run_checks
+from ..services.editions import diff as edition_diff
 from ..services.progress import programme_progress, progress_for
 from . import filters
+from .edition_serializers import EditionDiffSerializer
 from .indicator_serializers import IndicatorSerializer
 from .quality_serializers import FindingSerializer
 from .rollup_serializers import ProgrammeProgressSerializer, programme_progress_data
@@ -19,6 +22,25 @@ from .serializers import GoalSerializer, LineSerializer, ProgrammeSerializer
 # The programme's figures are public. Writes are refused with 405 because no viewset here
 # has a write handler; AllowAny keeps reads public even if the project default tightens.
 PUBLIC_READ = [permissions.AllowAny]
+
+
+def visible(queryset, request, path: str = ""):
+    """A draft edition is staff-only: without the right to read programmes it does not exist."""
+    user = request.user
+    if user.is_authenticated and user.has_perm("programme.view_programme"):
+        return queryset
+    return queryset.filter(**{f"{path}state": Programme.State.ADOPTED})
+
+
+class DiffFilter(serializers.Serializer):
+    against = filters.id_field()
+
+
+AGAINST = OpenApiParameter(
+    "against",
+    OpenApiTypes.INT,
+    description="Id of the other edition of the same area; default: the previous edition.",
+)
 
 
 @extend_schema_view(
@@ -37,6 +59,15 @@ PUBLIC_READ = [permissions.AllowAny]
         "per line, with the completeness of the figures behind them.",
         responses=ProgrammeProgressSerializer,
     ),
+    diff=extend_schema(
+        summary="What changed between two editions",
+        description="Goals added, changed and removed; indicators added and removed; targets "
+        "moved; interventions started, stopped, otherwise changed, added and removed. Items "
+        "are matched through their links to the previous edition, not by name. A draft "
+        "edition is only visible to staff.",
+        parameters=[AGAINST],
+        responses=EditionDiffSerializer,
+    ),
     data_quality=extend_schema(
         summary="Data-quality findings of a programme edition",
         description="What is missing or wrong in the programme's data: errors first, then "
@@ -50,12 +81,25 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Programme.objects.select_related("area").prefetch_related("horizons")
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible(super().get_queryset(), self.request)
         if self.action == "list":
             params = filters.validated(filters.ScopeFilter, self.request)
             if "area" in params:
                 queryset = queryset.filter(area__slug=params["area"])
         return queryset.order_by("area__name", "-edition_year")
+
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def diff(self, request, pk=None):
+        programme = self.get_object()
+        params = filters.validated(DiffFilter, request)
+        if "against" in params:
+            other = get_object_or_404(
+                self.get_queryset().filter(area_id=programme.area_id), pk=params["against"]
+            )
+        else:
+            other = programme.previous_edition or programme
+        old, new = sorted((other, programme), key=lambda p: p.edition_year)
+        return Response(EditionDiffSerializer(edition_diff(old, new)).data)
 
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def progress(self, request, pk=None):
@@ -93,7 +137,7 @@ class LineViewSet(viewsets.ReadOnlyModelViewSet):
     )
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible(super().get_queryset(), self.request, "programme__")
         if self.action == "list":
             queryset = filters.by_scope(
                 queryset, filters.validated(filters.ScopeFilter, self.request)
@@ -119,7 +163,7 @@ class GoalViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Goal.objects.select_related("line")
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible(super().get_queryset(), self.request, "line__programme__")
         if self.action == "list":
             params = filters.validated(GoalFilter, self.request)
             queryset = filters.by_scope(queryset, params, "line__programme")
@@ -165,7 +209,7 @@ INDICATOR_KIND = OpenApiParameter(
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorSerializer
     permission_classes = PUBLIC_READ
-    queryset = Indicator.objects.select_related("line").prefetch_related(
+    queryset = Indicator.objects.select_related("line", "story").prefetch_related(
         "goals",
         "reference_values",
         Prefetch(
@@ -180,7 +224,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     )
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible(super().get_queryset(), self.request, "programme__")
         if self.action == "list":
             params = filters.validated(IndicatorFilter, self.request)
             queryset = filters.by_scope(queryset, params)

@@ -1,6 +1,7 @@
 """Edition pages: who may see and change what, and the flow from draft to adopted."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -196,3 +197,56 @@ def test_status_date_in_the_future_is_refused(client, login_verified, coordinato
     assert response.status_code == 200 and "toekomst" in response.text
     running.refresh_from_db()
     assert running.status == Intervention.Status.RUNNING
+
+
+def test_api_hides_drafts_from_the_public(client, draft):
+    response = client.get("/api/v1/programmes/")
+    years = [p["edition_year"] for p in response.json()["results"]]
+    assert years == [2023]
+    assert client.get(f"/api/v1/programmes/{draft.pk}/").status_code == 404
+    assert client.get(f"/api/v1/programmes/{draft.pk}/diff/").status_code == 404
+    indicator = draft.indicators.first()
+    assert client.get(f"/api/v1/indicators/{indicator.pk}/").status_code == 404
+    assert client.get(f"/api/v1/lines/?programme={draft.pk}").json()["results"] == []
+    assert client.get(f"/api/v1/goals/?programme={draft.pk}").json()["results"] == []
+
+
+def test_api_diff_and_state_for_staff(client, login_verified, steering, draft):
+    editions.move_target(
+        draft.indicators.get(slug="schuldsanering-per-1000"),
+        draft.horizons.get(years=4),
+        Decimal("24"),
+        user=None,
+    )
+    login_verified(client, steering)
+    data = client.get(f"/api/v1/programmes/{draft.pk}/").json()
+    assert (data["state"], data["previous_edition"]) == ("draft", draft.previous_edition_id)
+    diff = client.get(f"/api/v1/programmes/{draft.pk}/diff/").json()
+    assert diff["old"] == draft.previous_edition_id and diff["new"] == draft.pk
+    (move,) = diff["targets_moved"]
+    assert move == {
+        "indicator": "schuldsanering-per-1000",
+        "horizon_years": 4,
+        "old_value": "26.0000",
+        "new_value": "24.0000",
+        "old_state": "agreed",
+        "new_state": "agreed",
+    }
+    same = client.get(
+        f"/api/v1/programmes/{draft.previous_edition_id}/diff/?against={draft.pk}"
+    ).json()
+    assert same["targets_moved"] == diff["targets_moved"]
+    assert client.get(f"/api/v1/programmes/{draft.pk}/diff/?against=x").status_code == 400
+
+
+def test_api_indicator_has_its_curve_story(client, westwijk):
+    from wijkaanpak.programme.models import CurveStory
+
+    outcome = westwijk.indicators.filter(kind="outcome").first()
+    effort = westwijk.indicators.filter(kind="effort").first()
+    empty = client.get(f"/api/v1/indicators/{outcome.pk}/").json()["curve_story"]
+    assert empty["what_works"] == "" and empty["updated_at"] is None
+    CurveStory.objects.create(indicator=outcome, what_works="Voorlezen.")
+    story = client.get(f"/api/v1/indicators/{outcome.pk}/").json()["curve_story"]
+    assert story["what_works"] == "Voorlezen."
+    assert client.get(f"/api/v1/indicators/{effort.pk}/").json()["curve_story"] is None
