@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import views, views_coverage, views_money, views_reach, views_staff
+from . import views, views_coverage, views_edition, views_money, views_reach, views_staff
 
 app_name = "interventions"
 urlpatterns = [
+    path(
+        "<slug:area>/edities/<int:year>/interventies/<int:pk>/status/",
+        views_edition.edition_status,
+        name="edition-status",
+    ),
     path("<slug:area>/interventies/", views.intervention_list, name="list"),
     path("<slug:area>/interventies/beheer/", views_staff.staff_list, name="staff-list"),
     path(

@@ -57,11 +57,6 @@ urlpatterns = [
         name="edition-goal-remove",
     ),
     path(
-        "<slug:area>/edities/<int:year>/interventies/<int:pk>/status/",
-        edition_edits.intervention_status,
-        name="edition-intervention-status",
-    ),
-    path(
         "<slug:area>/edities/<int:year>/verhalen/<slug:indicator>/",
         edition_edits.story_edit,
         name="edition-story",

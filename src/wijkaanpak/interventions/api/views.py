@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from wijkaanpak.programme.api import filters
-from wijkaanpak.programme.api.views import PUBLIC_READ
+from wijkaanpak.programme.api.views import PUBLIC_READ, visible
 
 from ..models import Intervention
 from ..services import filter_interventions
@@ -64,7 +64,7 @@ class InterventionViewSet(viewsets.ReadOnlyModelViewSet):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
     def get_queryset(self):
-        queryset = super().get_queryset()
+        queryset = visible(super().get_queryset(), self.request, "programme__")
         if self.action == "list":
             params = filters.validated(InterventionFilter, self.request)
             queryset = filters.by_scope(queryset, params)

@@ -149,6 +149,14 @@ class Intervention(models.Model):
     def get_absolute_url(self):
         return reverse("interventions:detail", args=[self.programme.area.slug, self.slug])
 
+    def get_edition_status_url(self):
+        """Where a coordinator changes the status while preparing this edition."""
+        programme = self.programme
+        return reverse(
+            "interventions:edition-status",
+            args=[programme.area.slug, programme.edition_year, self.pk],
+        )
+
     @property
     def age_range_label(self) -> str:
         if self.age_min is None and self.age_max is None:

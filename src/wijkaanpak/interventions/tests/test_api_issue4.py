@@ -189,3 +189,16 @@ def test_api_offers_no_writing(api, login_verified, suffix):
 
 def test_unknown_intervention_is_404(api):
     assert api.get(reverse("v1:intervention-money", args=[999999])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_draft_editions_interventions_are_not_public(client):
+    from wijkaanpak.interventions.tests.factories import InterventionFactory
+    from wijkaanpak.programme.models import Programme
+
+    draft = InterventionFactory(programme__state=Programme.State.DRAFT)
+    adopted = InterventionFactory()
+    ids = {row["id"] for row in client.get("/api/v1/interventions/").json()["results"]}
+    assert adopted.pk in ids
+    assert draft.pk not in ids
+    assert client.get(f"/api/v1/interventions/{draft.pk}/").status_code == 404

@@ -41,7 +41,8 @@ def draft(westwijk):
 def url(name, *args):
     from django.urls import reverse
 
-    return reverse(f"programme:{name}", args=["westwijk", *args])
+    namespace = "interventions" if name == "edition-status" else "programme"
+    return reverse(f"{namespace}:{name}", args=["westwijk", *args])
 
 
 def test_public_sees_no_draft(client, draft):
@@ -72,7 +73,7 @@ def test_steering_group_reads_the_draft_but_may_not_change_it(
     for path in (
         url("edition-adopt", 2024),
         url("edition-target", 2024, indicator.slug),
-        url("edition-intervention-status", 2024, intervention.pk),
+        url("edition-status", 2024, intervention.pk),
         url("edition-goal-remove", 2024, goal.pk),
         url("edition-story", 2024, indicator.slug),
         url("edition-start"),
@@ -115,7 +116,7 @@ def test_coordinator_starts_edits_and_adopts(client, login_verified, coordinator
 
     running = draft.interventions.filter(status=Intervention.Status.RUNNING).first()
     assert running is not None
-    path = url("edition-intervention-status", 2024, running.pk)
+    path = url("edition-status", 2024, running.pk)
     response = client.post(path, {"to_status": "stopped", "on": "2024-01-15", "reason": ""})
     assert response.status_code == 200 and "reden" in response.text.lower()
     response = client.post(
@@ -191,7 +192,7 @@ def test_status_date_in_the_future_is_refused(client, login_verified, coordinato
     running = draft.interventions.filter(status=Intervention.Status.RUNNING).first()
     future = datetime.date.today() + datetime.timedelta(days=30)
     response = client.post(
-        url("edition-intervention-status", 2024, running.pk),
+        url("edition-status", 2024, running.pk),
         {"to_status": "stopped", "on": future.isoformat(), "reason": "x"},
     )
     assert response.status_code == 200 and "toekomst" in response.text

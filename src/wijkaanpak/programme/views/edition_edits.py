@@ -1,4 +1,7 @@
-"""Edits inside a draft edition (targets, goals, intervention status) and the curve story.
+"""Edits inside a draft edition (targets, goals) and the curve story.
+
+An intervention's status in a draft is changed by the interventions app
+(interventions/views_edition.py): the programme core does not import its feeders.
 
 One small page per edit, so each works without JavaScript and shows its errors in place.
 """
@@ -12,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..forms import apply_service_errors
-from ..forms_editions import CurveStoryForm, GoalForm, StatusForm, TargetForm
+from ..forms_editions import CurveStoryForm, GoalForm, TargetForm
 from ..models import CurveStory, Goal
 from ..presentation import format_value
 from ..services import editions
@@ -24,7 +27,6 @@ ADD_GOAL, CHANGE_GOAL, DELETE_GOAL = (
     "programme.change_goal",
     "programme.delete_goal",
 )
-STATUS = "interventions.change_intervention"
 STORY = ("programme.add_curvestory", "programme.change_curvestory")
 
 
@@ -140,50 +142,6 @@ def goal_remove(request, area, year, pk):
         )
         return _back(area, year, f"#lijn-{goal.line.slug}")
     return _page(request, "goal_remove.html", area, programme, goal=goal)
-
-
-def _change_status(intervention, to_status, *, on, reason, user):
-    # The lifecycle rule belongs to the interventions app, which builds on this one; it is
-    # looked up when used, so the programme core does not depend on it when it loads.
-    from wijkaanpak.interventions.services.lifecycle import allowed_next, change_status
-
-    if to_status is None:
-        return allowed_next(intervention.status)
-    return change_status(intervention, to_status, on=on, reason=reason, user=user)
-
-
-@login_required
-@permission_required((VIEW, STATUS), raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def intervention_status(request, area, year, pk):
-    programme = _draft(request, area, year)
-    intervention = get_object_or_404(programme.interventions.select_related("line"), pk=pk)
-    statuses = type(intervention).Status
-    choices = [
-        (s, statuses(s).label)
-        for s in _change_status(intervention, None, on=None, reason="", user=None)
-    ]
-    form = StatusForm(request.POST if request.method == "POST" else None, choices=choices)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _change_status(
-                intervention,
-                data["to_status"],
-                on=data["on"],
-                reason=data["reason"],
-                user=request.user,
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("%(name)s heeft nu de status '%(status)s'.")
-                % {"name": intervention, "status": statuses(data["to_status"]).label},
-            )
-            return _back(area, year, f"#lijn-{intervention.line.slug}")
-    return _page(request, "status.html", area, programme, intervention=intervention, form=form)
 
 
 @login_required
