@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
 
+from wijkaanpak.interventions.api.coverage import CoverageView
 from wijkaanpak.interventions.api.views import InterventionViewSet
 from wijkaanpak.programme.api.views import (
     GoalViewSet,
@@ -22,6 +23,8 @@ router.register("interventions", InterventionViewSet, basename="intervention")
 router.register("reports", ReportViewSet, basename="report")
 
 urlpatterns = [
+    # Not a router route: the matrices belong to an edition but are computed, not stored.
+    path("v1/programmes/<int:pk>/coverage/", CoverageView.as_view(), name="v1-coverage"),
     path("v1/", include((router.urls, "api"), namespace="v1")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),

@@ -188,7 +188,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a "status"; name the report's states so each enum is one component.
-    "ENUM_NAME_OVERRIDES": {"ReportStatusEnum": "wijkaanpak.reports.models.Status"},
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "wijkaanpak.reports.models.Status",
+        "CoverageCellStateEnum": "wijkaanpak.interventions.services.coverage.CellState",
+        "CoverageScopeEnum": "wijkaanpak.interventions.services.coverage.Scope",
+        "FigureScopeEnum": "wijkaanpak.programme.models.Scope",
+        "ThemeEnum": "wijkaanpak.interventions.models.Theme",
+    },
 }
 
 # A municipality plugs in its own NL Design System tokens: a stylesheet URL and a theme class.
