@@ -58,6 +58,10 @@ def test_other_public_pages_have_no_axe_violations(page, loaded):
         "/westwijk/datakwaliteit/",
         "/westwijk/lijnen/kind/",
         "/accounts/inloggen/",
+        "/westwijk/interventies/alle-peuters-in-beeld/",
+        "/westwijk/interventies/vitamine-g/",
+        "/westwijk/edities/",
+        "/bestaat/niet/",
     ]:
         page.goto(loaded.url + path)
         assert page.locator("h1").count() == 1, path
