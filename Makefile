@@ -20,14 +20,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py sync_roles
-	$(BIN)/python manage.py load_programme
-	$(BIN)/python manage.py propose_targets
-	$(BIN)/python manage.py load_report_categories
-	$(BIN)/python manage.py plan_inspections --year $$(date +%Y)
-	$(BIN)/python manage.py compute_metrics
-	$(BIN)/python manage.py create_demo_user
+	$(BIN)/python manage.py prepare_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: $(STAMP)
