@@ -17,7 +17,7 @@ from wijkaanpak.programme.models import Programme
 from wijkaanpak.programme.services.editions import is_current
 
 from .forms_staff import EvaluationForm, PlanForm, StatusChangeForm
-from .models import Intervention
+from .models import Intervention, StatusChange
 from .services.evaluation import add_evaluation
 from .services.lifecycle import change_status, plan_is_editable, update_plan
 
@@ -77,6 +77,26 @@ def staff_list(request, area):
     )
 
 
+def apply_status_change(request, intervention, form) -> StatusChange | None:
+    """Handle a posted status form; on success the change is stored and announced."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        change = change_status(
+            intervention, data["to_status"], on=data["on"], reason=data["reason"], user=request.user
+        )
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return None
+    messages.success(
+        request,
+        _("%(name)s heeft nu de status '%(status)s'.")
+        % {"name": intervention, "status": change.get_to_status_display()},
+    )
+    return change
+
+
 @login_required
 @permission_required(CHANGE, raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -85,24 +105,8 @@ def status_change(request, area, pk):
     form = StatusChangeForm(
         request.POST if request.method == "POST" else None, intervention=intervention
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            change = change_status(
-                intervention,
-                data["to_status"],
-                on=data["on"],
-                reason=data["reason"],
-                user=request.user,
-            )
-        except ValidationError as exc:
-            apply_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("De status is nu '%(status)s'.") % {"status": change.get_to_status_display()},
-            )
-            return redirect(_back(intervention))
+    if request.method == "POST" and apply_status_change(request, intervention, form):
+        return redirect(_back(intervention))
     history = list(intervention.status_changes.all())
     return render(
         request,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import TEXTBOX, UtrechtFormMixin, date_field, value_field
+from .forms import TEXTBOX, UtrechtFormMixin, value_field
 from .models import CurveStory
 from .services.parsing import parse_decimal
 
@@ -79,25 +79,6 @@ class GoalForm(UtrechtFormMixin, forms.Form):
         help_text=_("In één of twee zinnen, zoals: Meer kinderen beginnen zonder achterstand."),
         widget=textarea(3),
     )
-
-
-class StatusForm(UtrechtFormMixin, forms.Form):
-    to_status = forms.ChoiceField(
-        label=_("Nieuwe status"),
-        error_messages={"required": _("Kies een nieuwe status.")},
-        widget=forms.Select(attrs={"class": SELECT}),
-    )
-    on = date_field(_("Datum van de wijziging"))
-    reason = forms.CharField(
-        label=_("Reden"),
-        error_messages={"required": _("Vul de reden van de wijziging in.")},
-        help_text=_("Bijvoorbeeld: de evaluatie liet geen effect zien."),
-        widget=textarea(3),
-    )
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [("", _("Kies een status")), *choices]
 
 
 class CurveStoryForm(UtrechtFormMixin, forms.ModelForm):

@@ -104,11 +104,8 @@ def measurement_correct(request, area, pk):
     if measurement.superseded_at is not None:
         newest = (
             Measurement.objects.current()
-            .filter(
-                indicator=measurement.indicator,
-                scope=measurement.scope,
-                period_end=measurement.period_end,
-            )
+            .of_series(measurement.indicator)
+            .filter(scope=measurement.scope, period_end=measurement.period_end)
             .first()
         )
     initial = {
