@@ -8,11 +8,13 @@ lookups such as `?subject_id=M-2026-00001` or `?actor_id=12` work on the list to
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from wijkaanpak.admin_mixins import ReadOnlyAdminMixin
+
 from .models import ProcessingRecord
 
 
 @admin.register(ProcessingRecord)
-class ProcessingRecordAdmin(admin.ModelAdmin):
+class ProcessingRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = (
         "occurred_at",
         "actor_name",
@@ -40,12 +42,3 @@ class ProcessingRecordAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

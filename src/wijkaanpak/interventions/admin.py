@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from wijkaanpak.admin_mixins import ReadOnlyAdminMixin
+
 from .models import (
     Evaluation,
     Intervention,
@@ -10,20 +12,13 @@ from .models import (
 )
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The history is append-only: it is shown here, and changed only through change_status."""
 
     model = StatusChange
     extra = 0
-    can_delete = False
     fields = ["changed_on", "from_status", "to_status", "reason", "changed_by", "recorded_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class EvaluationInline(admin.StackedInline):
@@ -109,16 +104,7 @@ class LineBudgetAdmin(admin.ModelAdmin):
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
+class StatusChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["intervention", "changed_on", "from_status", "to_status", "changed_by"]
     list_filter = ["to_status"]
     search_fields = ["intervention__name", "reason"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

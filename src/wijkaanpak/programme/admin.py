@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from wijkaanpak.admin_mixins import ReadOnlyAdminMixin
+
 from .models import (
     CurveStory,
     Goal,
@@ -162,21 +164,12 @@ class TargetAdmin(EditionLock, admin.ModelAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Measurements are added and corrected through the service, so history is never lost."""
 
     list_display = ["indicator", "scope", "value", "period_end", "source", "superseded_at"]
     list_filter = ["scope", "indicator__line", ("superseded_at", admin.EmptyFieldListFilter)]
     search_fields = ["indicator__name", "source"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SourceNote)

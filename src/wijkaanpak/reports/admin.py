@@ -5,6 +5,8 @@ altogether, because reading them must go through the handler page that logs it (
 
 from django.contrib import admin
 
+from wijkaanpak.admin_mixins import ReadOnlyAdminMixin
+
 from .models import Category, DeadlineBreach, Report, ReportEvent
 
 
@@ -17,21 +19,12 @@ class CategoryAdmin(admin.ModelAdmin):
     ordering = ["parent__position", "position", "name"]
 
 
-class SuperuserReadOnly(admin.ModelAdmin):
+class SuperuserReadOnly(ReadOnlyAdminMixin, admin.ModelAdmin):
     def has_module_permission(self, request):
         return request.user.is_superuser
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReportEventInline(admin.TabularInline):
