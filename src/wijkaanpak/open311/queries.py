@@ -11,9 +11,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Area, Neighbourhood
-from wijkaanpak.reports.domain.deadlines import AMSTERDAM
 from wijkaanpak.reports.domain.workflow import CLOSED_STATUSES, OPEN_STATUSES
 from wijkaanpak.reports.models import Category, Report
+from wijkaanpak.workdays import AMSTERDAM
 
 from .errors import Open311Error
 

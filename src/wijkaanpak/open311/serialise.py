@@ -10,8 +10,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from wijkaanpak.reports.domain.deadlines import AMSTERDAM
 from wijkaanpak.reports.domain.workflow import is_open
+from wijkaanpak.workdays import AMSTERDAM
 
 NEIGHBOURHOOD_ATTRIBUTE = "neighbourhood"
 # A house number: digits, maybe a letter or addition ("12", "12a", "12-3", "12 bis" not).

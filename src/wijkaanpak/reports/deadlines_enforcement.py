@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
 
+from wijkaanpak import workdays
 from wijkaanpak.notifications.models import OutboxMessage
 from wijkaanpak.reports import notify
 from wijkaanpak.reports.domain import deadlines
@@ -69,7 +70,7 @@ def start_of_day_after(day: dt.date) -> dt.datetime:
 
 def at_risk(today: dt.date):
     """Reports not picked up whose pickup is due today or on the next working day."""
-    last_day = deadlines.add_working_days(today, 1)
+    last_day = workdays.add_working_days(today, 1)
     return (
         Report.objects.filter(
             picked_up_at__isnull=True,
@@ -96,7 +97,7 @@ def alert_recipients(organisation):
 def alert_at_risk(today: dt.date, summary: Summary) -> None:
     reports = list(at_risk(today))
     summary.at_risk = len(reports)
-    if not deadlines.is_working_day(today):
+    if not workdays.is_working_day(today):
         return
     for report in reports:
         recipients = list(alert_recipients(report.organisation))

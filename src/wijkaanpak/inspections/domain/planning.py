@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from wijkaanpak.reports.domain.deadlines import is_working_day, next_working_day
+from wijkaanpak.workdays import is_working_day, next_working_day
 
 TUESDAY = calendar.TUESDAY
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from wijkaanpak.areas.models import Membership, Organisation
-from wijkaanpak.reports.domain.deadlines import today as amsterdam_today
 from wijkaanpak.reports.models import Category, Report
 from wijkaanpak.reports.services import create_report
 from wijkaanpak.reports.uploads import CleanImage
+from wijkaanpak.workdays import today as amsterdam_today
 
 from ..models import Action, Finding, InspectionRound
 

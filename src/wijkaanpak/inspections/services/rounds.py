@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Area, Neighbourhood, Organisation
-from wijkaanpak.reports.domain.deadlines import today as amsterdam_today
+from wijkaanpak.workdays import today as amsterdam_today
 
 from ..domain.planning import DEFAULT_RULE, PlanningRule, default_planned_on, in_quarter
 from ..models import InspectionRound, Participant

@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from wijkaanpak.areas.models import Area
-from wijkaanpak.reports.domain.deadlines import today as amsterdam_today
+from wijkaanpak.workdays import today as amsterdam_today
 
 from .. import selectors
 from ..models import InspectionRound

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wijkaanpak.areas.models import Area
 from wijkaanpak.programme.forms import apply_service_errors
-from wijkaanpak.reports.domain.deadlines import today as amsterdam_today
+from wijkaanpak.workdays import today as amsterdam_today
 
 from .. import permissions as perms
 from .. import selectors

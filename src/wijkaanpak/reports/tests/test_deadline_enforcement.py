@@ -210,7 +210,7 @@ def test_which_reports_are_at_risk(category, status, due_in_working_days, at_ris
     today = dt.date(2026, 3, 6)  # a Friday
     report = file_report(category)
     if due_in_working_days >= 0:
-        due = deadlines_enforcement.deadlines.add_working_days(today, due_in_working_days)
+        due = deadlines_enforcement.workdays.add_working_days(today, due_in_working_days)
     else:
         due = today - dt.timedelta(days=1)
     type(report).objects.filter(pk=report.pk).update(pickup_due_on=due, status=status)

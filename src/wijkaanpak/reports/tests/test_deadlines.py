@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from wijkaanpak import workdays
 from wijkaanpak.reports.domain import deadlines
 
 from .factories import amsterdam
@@ -84,13 +85,13 @@ def test_resolution_due_on_uses_the_category_term(received_at, term, due):
     ],
 )
 def test_is_working_day(day, working):
-    assert deadlines.is_working_day(day) is working
+    assert workdays.is_working_day(day) is working
 
 
 def test_add_working_days_zero_is_the_same_day_and_negative_is_refused():
-    assert deadlines.add_working_days(D(2026, 3, 7), 0) == D(2026, 3, 7)
+    assert workdays.add_working_days(D(2026, 3, 7), 0) == D(2026, 3, 7)
     with pytest.raises(ValueError):
-        deadlines.add_working_days(D(2026, 3, 9), -1)
+        workdays.add_working_days(D(2026, 3, 9), -1)
 
 
 @pytest.mark.parametrize(
@@ -103,9 +104,9 @@ def test_add_working_days_zero_is_the_same_day_and_negative_is_refused():
     ],
 )
 def test_working_days_between(start, end, count):
-    assert deadlines.working_days_between(start, end) == count
+    assert workdays.working_days_between(start, end) == count
 
 
 def test_holiday_name():
-    assert deadlines.holiday_name(D(2026, 4, 27)) == "King's Day"
-    assert deadlines.holiday_name(D(2026, 4, 28)) == ""
+    assert workdays.holiday_name(D(2026, 4, 27)) == "King's Day"
+    assert workdays.holiday_name(D(2026, 4, 28)) == ""
