@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "wijkaanpak.example.nl",
     "DATABASE_URL": "sqlite:////tmp/never-opened.sqlite3",
     "SITE_URL": "https://wijkaanpak.example.nl",
+    "FIELD_ENCRYPTION_KEYS": "ZGVwbG95LWNoZWNrLWtleS1ub3QtZm9yLXVzZSEhISE=",
 }
 
 
@@ -38,3 +39,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_field_encryption_keys():
+    env = {**PRODUCTION_ENV, "FIELD_ENCRYPTION_KEYS": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS" in result.stderr

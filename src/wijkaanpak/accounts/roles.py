@@ -116,3 +116,57 @@ ROLE_PERMISSIONS[STEERING_GROUP] = [
     "interventions.view_statuschange",
     "interventions.view_evaluation",
 ]
+
+# The social map (issue 5): the coordinator keeps the offer up to date.
+ROLE_PERMISSIONS[COORDINATOR] += [
+    "socialmap.view_offer",
+    "socialmap.add_offer",
+    "socialmap.change_offer",
+    "socialmap.view_event",
+    "socialmap.add_event",
+    "socialmap.change_event",
+    "socialmap.delete_event",
+    "socialmap.view_openinghours",
+    "socialmap.add_openinghours",
+    "socialmap.change_openinghours",
+    "socialmap.delete_openinghours",
+]
+
+# Warm referrals (issue 5). A referrer (family specialist, social worker, ...) records consent
+# and refers; a receiver handles the referrals addressed to their organisation. Both see only
+# referrals their own organisation sent or received (Referral.objects.visible_to).
+REFERRER = "referrer"
+ROLE_NAMES[REFERRER] = _("Verwijzer (gezinsspecialist, maatschappelijk werker)")
+ROLE_PERMISSIONS[REFERRER] = [
+    "socialmap.view_offer",
+    "referrals.view_referral",
+    "referrals.add_referral",
+    "referrals.add_consent",
+    "referrals.view_consent",
+]
+REFERRAL_RECEIVER = "referral_receiver"
+ROLE_NAMES[REFERRAL_RECEIVER] = _("Ontvanger van verwijzingen")
+ROLE_PERMISSIONS[REFERRAL_RECEIVER] = [
+    "socialmap.view_offer",
+    "referrals.view_referral",
+    "referrals.change_referral",
+]
+# Answers requests of data subjects (inzage, erasure) for the whole area: one of the few
+# "see everything" accounts, and every use is in the processing log (A4, P7).
+PRIVACY_OFFICER = "privacy_officer"
+ROLE_NAMES[PRIVACY_OFFICER] = _("Privacyfunctionaris (verzoeken van betrokkenen)")
+ROLE_PERMISSIONS[PRIVACY_OFFICER] = [
+    "referrals.handle_subject_request",
+]
+
+# The question desk of the programme office (issue 5): no personal data is recorded.
+QUESTION_DESK = "question_desk"
+ROLE_NAMES[QUESTION_DESK] = _("Medewerker tweede huiskamer")
+ROLE_PERMISSIONS[QUESTION_DESK] = [
+    "areas.view_neighbourhood",
+    "areas.view_organisation",
+    "questiondesk.view_question",
+    "questiondesk.add_question",
+    "questiondesk.change_question",
+]
+ROLE_PERMISSIONS[COORDINATOR] += ["questiondesk.view_question"]

@@ -12,6 +12,7 @@ class Area(models.Model):
     municipality_cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=6, blank=True)
     cbs_code = models.CharField(_("CBS-wijkcode"), max_length=10, blank=True)
     postcode_area = models.CharField(_("postcodegebied"), max_length=20, blank=True)
+    province = models.CharField(_("provincie"), max_length=40, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
 
     class Meta:
@@ -89,6 +90,8 @@ class Place(models.Model):
     name = models.CharField(_("naam"), max_length=160)
     slug = models.SlugField()
     address = models.CharField(_("adres"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("plaats"), max_length=80, blank=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="places"
     )

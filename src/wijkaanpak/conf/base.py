@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "wijkaanpak.reports",
     "wijkaanpak.inspections",
     "wijkaanpak.open311",
+    "wijkaanpak.socialmap",
+    "wijkaanpak.referrals",
+    "wijkaanpak.questiondesk",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +229,12 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 # longer, so a resident who asks later can still learn who saw their data.
 REPORT_CONTACT_RETENTION_DAYS = env.int("REPORT_CONTACT_RETENTION_DAYS", default=365)
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
+# Days after a referral is closed before its personal fields are erased (P6).
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", default=365)
+# Working days the receiving partner has to confirm receipt before the referral escalates.
+REFERRAL_RECEIVE_WORKING_DAYS = env.int("REFERRAL_RECEIVE_WORKING_DAYS", default=5)
+# Fernet keys for encrypted fields (P4), newest first; see wijkaanpak/crypto.py.
+FIELD_ENCRYPTION_KEYS: list[str] = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 
 LOGGING = {
     "version": 1,

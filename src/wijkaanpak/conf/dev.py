@@ -17,3 +17,9 @@ WHITENOISE_AUTOREFRESH = True
 OTP_REQUIRED = False
 # Mail to residents is printed in the terminal unless a real server is configured.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS",
+    # base64 of "dev-only-key-not-for-production!": the first run needs no setup.
+    default=["ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="],
+)

@@ -22,3 +22,7 @@ SECURE_HSTS_PRELOAD = True
 SITE_URL = required("SITE_URL").rstrip("/")
 # Staff always log in with a second factor (security.md A5); never switched off here.
 OTP_REQUIRED = True
+
+FIELD_ENCRYPTION_KEYS = [
+    k.strip() for k in required("FIELD_ENCRYPTION_KEYS").split(",") if k.strip()
+]

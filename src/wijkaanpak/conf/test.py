@@ -30,3 +30,6 @@ AUTHENTICATION_BACKENDS = [
     "wijkaanpak.accounts.testing.TestClientLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# base64 of "test-only-key-not-for-production" (32 bytes): fixed so fixtures read back.
+FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="]
