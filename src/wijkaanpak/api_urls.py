@@ -26,6 +26,11 @@ urlpatterns = [
     # Not a router route: the matrices belong to an edition but are computed, not stored.
     path("v1/programmes/<int:pk>/coverage/", CoverageView.as_view(), name="v1-coverage"),
     path("v1/", include((router.urls, "api"), namespace="v1")),
+    path("v1/hsds/", include(("wijkaanpak.socialmap.api.urls", "hsds"), namespace="hsds")),
+    path(
+        "v1/referrals/",
+        include(("wijkaanpak.referrals.api.urls", "referrals-api"), namespace="referrals-api"),
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]

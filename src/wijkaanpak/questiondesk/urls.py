@@ -1,0 +1,5 @@
+"""Pages of the questiondesk app."""
+
+app_name = "questiondesk"
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""HSDS 3 read API of the social map."""
+
+urlpatterns: list = []

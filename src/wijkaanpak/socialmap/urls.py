@@ -1,0 +1,5 @@
+"""Pages of the socialmap app."""
+
+app_name = "socialmap"
+
+urlpatterns: list = []
