@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = (
         "Make a first-run database ready in one process: roles, the bundled programme, target "
-        "proposals, report categories, this year's wijkschouw, metrics and the demo login. "
+        "proposals, report categories, this year's wijkschouw, the social map with example offers, "
+        "metrics and the demo logins. "
         "Every step is idempotent, so a second start only checks."
     )
 
@@ -19,5 +20,7 @@ class Command(BaseCommand):
         call_command("propose_targets", **out)
         call_command("load_report_categories", **out)
         call_command("plan_inspections", year=date.today().year, **out)
+        call_command("sync_offers", **out)
+        call_command("load_social_map_demo", **out)
         call_command("compute_metrics", **out)
         call_command("create_demo_user", **out)
