@@ -1,0 +1,1 @@
+"""Rules of the question desk as plain functions: the views only wire them up."""
