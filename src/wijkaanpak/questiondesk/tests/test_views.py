@@ -288,3 +288,16 @@ def test_a_wrong_year_gets_an_error_not_a_file(client, desk, area, year):
         assert response.status_code == 400, name
         assert "Kies een jaar uit de lijst." in response.text
         assert response.context["overview"].year == 2024
+
+
+def test_a_warm_referral_continues_on_the_referrals_page(client, desk_referrer, area):
+    minters = area.organisations.get(slug="minters")
+    response = client.post(
+        url("new"), valid(area, outcome="referred", referred_to=minters.pk, warm_referral="on")
+    )
+    question = Question.objects.get()
+    assert question.outcome == "referred" and question.referred_to == minters
+    assert response.status_code == 302
+    expected = reverse("referrals:new", args=["westwijk"]) + f"?vraag={question.pk}"
+    assert response["Location"] == expected
+    assert expected.startswith("/westwijk/verwijzingen/nieuw/")
