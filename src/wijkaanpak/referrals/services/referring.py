@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from wijkaanpak import workdays
 from wijkaanpak.audit import activities, log
+from wijkaanpak.interventions.models import AgeBand
 from wijkaanpak.referrals.models import Consent, DataKind, Referral, ReferralEvent
 from wijkaanpak.referrals.services import notify
 
@@ -110,6 +111,8 @@ def validate(
             errors[name] = _("Gebruik hooguit %(n)s tekens.") % {"n": limit}
     if data.urgency not in Referral.Urgency.values:
         errors["urgency"] = _("Kies de urgentie.")
+    if data.age_band and data.age_band not in AgeBand.values:
+        errors["age_band"] = _("Kies een leeftijdsgroep uit de lijst.")
     if data.neighbourhood is not None and data.neighbourhood.area_id != offer.area_id:
         errors["neighbourhood"] = _("Kies een buurt uit dit gebied.")
     return errors
