@@ -19,8 +19,9 @@ from wijkaanpak.workdays import AMSTERDAM
 logger = logging.getLogger(__name__)
 
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-# A rule that matches no day at all makes dateutil search up to the year 9999; within this
-# window a valid rule must have its first occurrence.
+# A valid rule has its first date within this period. A rule that matches no day at all
+# (30 February) makes dateutil search up to the year 9999, which takes seconds: refusing
+# such rules here keeps them out of the pages.
 FIRST_OCCURRENCE_WITHIN = dt.timedelta(days=5 * 366)
 EXAMPLE = "FREQ=WEEKLY;BYDAY=WE;UNTIL=20261231T235959Z"
 
@@ -40,7 +41,7 @@ def rule_parts(rule: str) -> dict[str, str]:
     parts = {}
     for part in rule.split(";"):
         key, _sep, value = part.partition("=")
-        parts[key.strip().upper()] = value.strip()
+        parts[key.strip().upper()] = value.strip().upper()
     return parts
 
 
@@ -80,7 +81,7 @@ def rule_error(rule: str, starts_at: dt.datetime | None = None) -> str | None:
         return _("Deze herhaling kunnen we niet lezen. Een voorbeeld dat klopt: %(example)s.") % {
             "example": EXAMPLE
         }
-    window = parsed.replace(count=None, until=dtstart + FIRST_OCCURRENCE_WITHIN)
+    window = parsed.replace(count=None, until=_until(rule, dtstart + FIRST_OCCURRENCE_WITHIN))
     if window.after(dtstart, inc=True) is None:
         return _("Met deze herhaling is er in de komende vijf jaar geen enkele datum.")
     return None
@@ -108,6 +109,11 @@ def _cancelled(event) -> set[dt.date]:
     return dates
 
 
+def _until(rule: str, limit: dt.datetime) -> dt.datetime:
+    """The rule's own UNTIL or `limit`, whichever comes first."""
+    return min(vRecur.from_ical(rule).get("UNTIL", [limit])[0], limit)
+
+
 def _starts(event, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     first = event.starts_at.astimezone(AMSTERDAM)
     rule = (event.recurrence_rule or "").strip()
@@ -116,10 +122,6 @@ def _starts(event, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     if _syntax_error(rule):
         raise ValueError(rule)
     parsed = rrulestr(rule, dtstart=first)
-    if "COUNT" not in rule_parts(rule):
-        # Bound the search: a rule that matches no day would otherwise run to the year 9999.
-        until = vRecur.from_ical(rule).get("UNTIL", [end])[0]
-        parsed = parsed.replace(until=min(until, end))
     return [moment for moment in parsed.between(start, end, inc=True) if moment < end]
 
 
