@@ -21,7 +21,8 @@ class QuestionAdminForm(forms.ModelForm):
         area = data.get("area")
         if area is not None and not self.errors:
             try:
-                validate_question(area, data, today=today())
+                date_typed = self.instance.pk is None or "asked_on" in self.changed_data
+                validate_question(area, data, today=today(), date_typed=date_typed)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     self.add_error(field if field in self.fields else None, errors)

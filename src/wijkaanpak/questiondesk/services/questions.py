@@ -24,6 +24,9 @@ FIELDS = (
     "follow_up_on",
     "summary",
 )
+# A date further away than this is most likely a typing error in the year.
+LONGEST_BACK = dt.timedelta(days=2 * 365)
+LONGEST_AHEAD = dt.timedelta(days=366)
 
 
 def _choice_errors(data: dict) -> dict[str, str]:
@@ -75,20 +78,42 @@ def _outcome_errors(data: dict, warm_referral: bool) -> dict[str, str]:
             "De datum om terug te komen ligt voor de datum van de vraag. Kies dezelfde dag of "
             "later."
         )
+    elif (
+        follow_up_on is not None
+        and asked_on is not None
+        and follow_up_on > (asked_on + LONGEST_AHEAD)
+    ):
+        errors["follow_up_on"] = _(
+            "De datum om terug te komen ligt meer dan een jaar na de vraag. Klopt het jaartal?"
+        )
     return errors
 
 
 def validate_question(
-    area: Area, data: dict, *, today: dt.date, warm_referral: bool = False
+    area: Area,
+    data: dict,
+    *,
+    today: dt.date,
+    warm_referral: bool = False,
+    date_typed: bool = True,
 ) -> None:
-    """Raise ValidationError (per field, in Dutch) unless the question may be stored."""
+    """Raise ValidationError (per field, in Dutch) unless the question may be stored.
+
+    `date_typed` is False when a stored question is changed but its date is not: then an old
+    date is no typing error.
+    """
     errors: dict[str, str] = {}
     asked_on = data.get("asked_on")
     if asked_on is None:
         errors["asked_on"] = _("Vul de datum in waarop de vraag binnenkwam.")
-    elif asked_on > today:
+    elif date_typed and asked_on > today:
         errors["asked_on"] = _(
             "De datum ligt in de toekomst. Vul de dag in waarop de vraag binnenkwam."
+        )
+    elif date_typed and asked_on < today - LONGEST_BACK:
+        errors["asked_on"] = _(
+            "De datum ligt meer dan twee jaar terug. Klopt het jaartal? Vul de dag in waarop "
+            "de vraag binnenkwam."
         )
     errors.update(_choice_errors(data))
     errors.update(_area_errors(area, data))

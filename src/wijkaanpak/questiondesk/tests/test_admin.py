@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from wijkaanpak.accounts.tests.factories import UserFactory
@@ -12,6 +13,12 @@ from wijkaanpak.questiondesk.models import Question
 from .factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(dt.datetime(2024, 3, 14, 12, 0), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -67,3 +74,16 @@ def test_the_admin_refuses_personal_data_and_other_areas_neighbourhoods(
     errors = response.context["adminform"].form.errors
     assert set(errors) == {"summary", "neighbourhood"}
     assert not Question.objects.exists()
+
+
+def test_an_old_question_can_still_be_corrected_in_the_admin(client, superuser, westwijk):
+    old = QuestionFactory(area=westwijk.area, asked_on=dt.date(2019, 5, 6))
+    change = reverse("admin:questiondesk_question_change", args=[old.pk])
+    response = client.post(change, admin_data(westwijk.area, asked_on="2019-05-06", theme="care"))
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.theme == "care"
+    # Typing an old date anew is taken for a typing error in the year.
+    response = client.post(change, admin_data(westwijk.area, asked_on="2019-05-07"))
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["asked_on"]

@@ -54,6 +54,9 @@ CASES = [
     ({"asked_on": TODAY - dt.timedelta(days=40)}, {}),
     ({"asked_on": None}, {"asked_on": "Vul de datum in"}),
     ({"asked_on": TODAY + dt.timedelta(days=1)}, {"asked_on": "De datum ligt in de toekomst"}),
+    ({"asked_on": D(2022, 3, 15)}, {}),  # two years back is the limit
+    ({"asked_on": D(2022, 3, 14)}, {"asked_on": "De datum ligt meer dan twee jaar terug"}),
+    ({"asked_on": D(24, 3, 14)}, {"asked_on": "De datum ligt meer dan twee jaar terug"}),
     ({"theme": "weather"}, {"theme": "Kies een thema"}),
     ({"theme": ""}, {"theme": "Kies een thema"}),
     ({"channel": "fax"}, {"channel": "Kies hoe de vraag binnenkwam"}),
@@ -72,6 +75,11 @@ CASES = [
         # Logged late: coming back a day after the question is fine, even if that is past.
         {"asked_on": D(2024, 3, 1), "outcome": "follow_up", "follow_up_on": D(2024, 3, 2)},
         {},
+    ),
+    ({"outcome": "follow_up", "follow_up_on": D(2025, 3, 15)}, {}),  # 366 days is the limit
+    (
+        {"outcome": "follow_up", "follow_up_on": D(2025, 3, 16)},
+        {"follow_up_on": "De datum om terug te komen ligt meer dan een jaar na de vraag"},
     ),
     ({"follow_up_on": TODAY}, {"follow_up_on": "Vul alleen een datum in als"}),
     ({"summary": "Bel 06-12345678"}, {"summary": "In de korte omschrijving staat iets"}),

@@ -101,6 +101,12 @@ BAD_INPUT = [
     ({"asked_on": "gisteren"}, "asked_on", "Vul een datum in zoals 31-12-2024."),
     ({"asked_on": "2024-02-30"}, "asked_on", "Vul een datum in zoals 31-12-2024."),
     ({"asked_on": "2024-03-15"}, "asked_on", "De datum ligt in de toekomst."),
+    ({"asked_on": "0024-03-14"}, "asked_on", "De datum ligt meer dan twee jaar terug."),
+    (
+        {"outcome": "follow_up", "follow_up_on": "2204-03-14"},
+        "follow_up_on",
+        "De datum om terug te komen ligt meer dan een jaar na de vraag.",
+    ),
     ({"theme": ""}, "theme", "Kies een thema uit de lijst."),
     ({"theme": "weer"}, "theme", "Kies een thema uit de lijst."),
     ({"channel": "fax"}, "channel", "Kies uit de lijst hoe de vraag binnenkwam."),
