@@ -307,3 +307,14 @@ def test_a_warm_referral_continues_on_the_referrals_page(client, desk_referrer, 
     expected = reverse("referrals:new", args=["westwijk"]) + f"?vraag={question.pk}"
     assert response["Location"] == expected
     assert expected.startswith("/westwijk/verwijzingen/nieuw/")
+
+
+def test_the_list_pages_keep_the_filters(client, desk, area):
+    QuestionFactory.create_batch(51, area=area, theme="housing")
+    QuestionFactory(area=area, theme="money")
+    response = client.get(url("list") + "?thema=housing")
+    assert len(response.context["page"].object_list) == 50
+    assert 'href="?thema=housing&amp;pagina=2"' in response.text
+    second = client.get(url("list") + "?thema=housing&pagina=2")
+    assert len(second.context["page"].object_list) == 1
+    assert client.get(url("list") + "?pagina=999").context["page"].number == 2
