@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wijkaanpak.areas.tests.factories import OrganisationFactory
@@ -105,6 +107,16 @@ class TestSearch:
         assert "Controleer uw keuze" in page
         assert 'value="zwem' in page  # what was typed stays
         assert "Pas eerst uw keuze aan." in page
+
+    def test_more_offers_take_no_more_queries(self, client, swim, django_assert_num_queries):
+        with CaptureQueriesContext(connection) as one:
+            client.get(BASE, {"zoek": "zwemmen", "dag": "2"})
+        for n in range(5):
+            offer = OfferFactory(name=f"Zwemles {n}", places=swim.places.all())
+            EventFactory(offer=offer)
+        with django_assert_num_queries(len(one)):
+            response = client.get(BASE, {"zoek": "zwemmen", "dag": "2"})
+        assert "6 resultaten gevonden." in text(response)
 
     def test_unknown_area(self, client):
         assert client.get("/nergens/sociale-kaart/").status_code == 404

@@ -32,7 +32,7 @@ def theme_or_404(code) -> Theme:
 
 def _described(offers) -> list[Offer]:
     """Offers with what a result list shows: places, theme names, audience and costs."""
-    offers = list(offers.prefetch_related("places__neighbourhood"))
+    offers = list(offers.select_related("area").prefetch_related("places__neighbourhood"))
     for offer in offers:
         offer.theme_items = [(c, Theme(c).label) for c in offer.themes if c in Theme.values]
         offer.audience = audience_label(offer.age_range_label, offer.for_parents)
