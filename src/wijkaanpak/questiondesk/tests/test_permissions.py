@@ -11,9 +11,11 @@ import time_machine
 from django.urls import reverse
 
 from wijkaanpak.accounts import roles
+from wijkaanpak.accounts.tests.factories import UserFactory
 from wijkaanpak.areas.models import Organisation
 from wijkaanpak.areas.tests.factories import AreaFactory, OrganisationFactory
 from wijkaanpak.questiondesk.models import Question
+from wijkaanpak.questiondesk.permissions import areas_of
 
 from .factories import QuestionFactory, staff, sync_roles
 
@@ -140,3 +142,14 @@ def test_staff_without_the_second_factor_are_sent_to_it(client, question):
     response = client.get(reverse("questiondesk:list", args=["westwijk"]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:second-factor"))
+
+
+def test_a_superuser_sees_every_area_and_an_inactive_member_none(client, login_verified, question):
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    assert set(areas_of(superuser)) == {question.area}
+    login_verified(client, superuser)
+    assert client.get(reverse("questiondesk:list", args=["westwijk"])).status_code == 200
+    sync_roles()
+    organisation = Organisation.objects.get(slug="gemeente-vlaardingen")
+    member = staff(roles.QUESTION_DESK, organisation=organisation, is_active=False)
+    assert not areas_of(member).exists()
