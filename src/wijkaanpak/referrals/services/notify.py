@@ -59,8 +59,36 @@ def new_referral(referral: Referral) -> None:
         )
 
 
+def _withdrawn(event: ReferralEvent) -> None:
+    # The partner may be about to call the family: it must hear that the referral is off.
+    referral = event.referral
+    for address in receivers(referral):
+        outbox.enqueue(
+            recipient=address,
+            subject=_("Verwijzing %(ref)s is ingetrokken") % {"ref": referral.reference},
+            body=_(
+                "De verwijzing %(ref)s naar %(offer)s is ingetrokken door %(organisation)s.\n"
+                "Neem over deze verwijzing geen contact meer op met het gezin. "
+                "De reden staat bij de verwijzing:\n%(link)s\n"
+            )
+            % {
+                "ref": referral.reference,
+                "offer": referral.offer.name,
+                "organisation": referral.referring_organisation.name,
+                "link": _link(referral),
+            },
+            topic_type=TOPIC,
+            topic_id=referral.pk,
+            kind="referral_withdrawn_receiver",
+            dedupe_key=f"referral-event:{event.pk}:{address}",
+        )
+
+
 def state_changed(event: ReferralEvent) -> None:
-    """Tell the referrer what happened; the referrer sees each state change."""
+    """Tell the referrer what happened; the referrer sees each state change. A withdrawal,
+    the referrer's own step, is told to the receiving partner as well."""
+    if event.to_state == Referral.State.WITHDRAWN:
+        _withdrawn(event)
     referral = event.referral
     referrer = referral.referred_by
     if referrer is None or not referrer.email:

@@ -187,6 +187,9 @@ def test_the_referrer_withdraws_with_a_reason(client, login_verified, world, ref
     assert response.status_code == 302
     referral.refresh_from_db()
     assert referral.state == State.WITHDRAWN and referral.closed_at is not None
+    told = OutboxMessage.objects.get(kind="referral_withdrawn_receiver")
+    assert told.recipient == world.receiver.email
+    assert referral.reference in told.subject and "Gezin wil niet" not in told.body
     page = client.get(detail(referral)).content.decode()
     assert "Gezin wil niet" in page and "Deze verwijzing is afgesloten." in page
 

@@ -258,7 +258,8 @@ def test_a_referral_from_a_question_is_linked_to_it(client, login_verified, worl
 
 
 @pytest.mark.parametrize(
-    "problem", ["answered", "linked", "other area", "no right", "forged", "not a number"]
+    "problem",
+    ["answered", "linked", "other area", "no right", "forged", "huge", "superscript", "text"],
 )
 def test_a_question_that_may_not_be_linked_is_refused(
     client, login_verified, world, desk_referrer, problem
@@ -280,6 +281,10 @@ def test_a_question_that_may_not_be_linked_is_refused(
         user = world.specialist
     elif problem == "forged":
         value = "987654"
+    elif problem == "huge":
+        value = "9" * 30
+    elif problem == "superscript":
+        value = "²"
     else:
         value = "x'; --"
     before = Referral.objects.count()

@@ -74,9 +74,10 @@ def _question_notice(request, area) -> tuple[Question | None, str]:
     raw = request.GET.get("vraag", "").strip()
     if not raw:
         return None, ""
-    question = None
-    if raw.isdigit():
+    try:
         question = linkable_questions(area, request.user).filter(pk=int(raw)).first()
+    except ValueError:
+        question = None
     if question is None:
         return None, _(
             "Deze verwijzing wordt niet aan een vraag gekoppeld: de vraag bestaat niet, hoort "
