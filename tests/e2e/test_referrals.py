@@ -117,6 +117,7 @@ def test_a_specialist_refers_the_partner_accepts_and_the_referrer_is_told(
     inbox = partner.get_by_role("region", name="Binnengekomen bij mijn organisatie")
     inbox.get_by_role("link", name=reference).click()
     assert FAMILY_NAME in partner.locator("main").inner_text()
+    assert axe_violations(partner) == []
     partner.get_by_role("button", name="Ontvangen").click()
     assert "staat nu op 'ontvangen'" in partner.locator("main").inner_text()
     context.close()

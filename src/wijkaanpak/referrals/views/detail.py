@@ -24,8 +24,6 @@ from ..models import DataKind, Referral
 from ..services import access, deadlines
 from ..services.progress import change_state
 
-SYSTEM_LABEL = "systeem"
-
 
 @dataclass(frozen=True)
 class HistoryRow:
@@ -84,7 +82,7 @@ def _history(referral: Referral, events) -> list[HistoryRow]:
             HistoryRow(
                 at=referral.escalated_at,
                 what=_("Opgeschaald: niet op tijd ontvangen"),
-                who=SYSTEM_LABEL,
+                who=_("systeem"),
                 organisation="",
                 note=_("De ontvangende organisatie en de verwijzer kregen een e-mail."),
             )
