@@ -14,7 +14,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from wijkaanpak.areas.models import Area
@@ -41,9 +40,9 @@ ID = OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, descriptio
 
 
 class Public:
-    # The same anonymous rate as the rest of the public API, also where settings leave it out.
+    # Anyone may read. Throttling is the project default, as for the rest of the public API
+    # (the anonymous rate in settings.REST_FRAMEWORK).
     permission_classes = [permissions.AllowAny]
-    throttle_classes = [AnonRateThrottle]
 
 
 class HSDSViewSet(Public, viewsets.ViewSet):

@@ -143,7 +143,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 @pytest.fixture
-def social_map(westwijk):
+def hsds_map(westwijk):
     """Four offers in the Westwijk: three published, one not.
 
     - "Zwemles": free, at the IKC (with an address and opening hours), weekly on Wednesday

@@ -14,16 +14,16 @@ pytestmark = pytest.mark.django_db
 pytest_plugins = ["wijkaanpak.socialmap.tests.hsds_fixtures"]
 
 
-def export(social_map) -> dict:
-    return export_document(social_map.area)
+def export(hsds_map) -> dict:
+    return export_document(hsds_map.area)
 
 
 def by_name(objects: list[dict]) -> dict[str, dict]:
     return {obj["name"]: obj for obj in objects}
 
 
-def test_the_export_validates_against_the_hsds_schemas(social_map, hsds_validator):
-    document = export(social_map)
+def test_the_export_validates_against_the_hsds_schemas(hsds_map, hsds_validator):
+    document = export(hsds_map)
 
     assert hsds_validator.export_errors(document) == []
     assert len(document["services"]) == 3 and len(document["taxonomy_terms"]) == 10
@@ -36,17 +36,17 @@ def test_an_empty_map_is_a_valid_export(westwijk, hsds_validator):
     assert document["services"] == document["organizations"] == document["locations"] == []
 
 
-def test_ids_are_stable_between_exports_and_derived_from_site_and_row(social_map, settings):
-    first = export(social_map)
-    second = export(social_map)
+def test_ids_are_stable_between_exports_and_derived_from_site_and_row(hsds_map, settings):
+    first = export(hsds_map)
+    second = export(hsds_map)
 
     assert first == second
     expected = uuid.uuid5(
-        uuid.NAMESPACE_URL, f"http://testserver/socialmap.offer/{social_map.swim.pk}"
+        uuid.NAMESPACE_URL, f"http://testserver/socialmap.offer/{hsds_map.swim.pk}"
     )
     assert by_name(first["services"])["Zwemles"]["id"] == str(expected)
     settings.SITE_URL = "https://kaart.example.nl"
-    assert by_name(export(social_map)["services"])["Zwemles"]["id"] != str(expected)
+    assert by_name(export(hsds_map)["services"])["Zwemles"]["id"] != str(expected)
 
 
 def _ids_by_kind(node, kind, found):
@@ -62,8 +62,8 @@ def _ids_by_kind(node, kind, found):
     return found
 
 
-def test_ids_are_unique(social_map):
-    document = export(social_map)
+def test_ids_are_unique(hsds_map):
+    document = export(hsds_map)
 
     for key in ("organizations", "services", "locations", "service_at_locations", "taxonomy_terms"):
         ids = [obj["id"] for obj in document[key]]
@@ -75,16 +75,16 @@ def test_ids_are_unique(social_map):
     assert len(kinds) > 30
 
 
-def test_unpublished_offers_and_what_only_they_have_are_absent(social_map):
-    text = json.dumps(export(social_map))
+def test_unpublished_offers_and_what_only_they_have_are_absent(hsds_map):
+    text = json.dumps(export(hsds_map))
 
-    for absent in (social_map.hidden, social_map.hidden_org, social_map.hidden_place):
+    for absent in (hsds_map.hidden, hsds_map.hidden_org, hsds_map.hidden_place):
         assert model_id(absent) not in text
     assert "Verborgen" not in text and "Geheime plek" not in text
 
 
-def test_the_service_maps_what_we_know(social_map):
-    swim = by_name(export(social_map)["services"])["Zwemles"]
+def test_the_service_maps_what_we_know(hsds_map):
+    swim = by_name(export(hsds_map)["services"])["Zwemles"]
 
     assert swim["status"] == "active"
     assert swim["url"] == "http://testserver/westwijk/sociale-kaart/aanbod/zwemles/"
@@ -103,13 +103,13 @@ def test_the_service_maps_what_we_know(social_map):
         ("nl", "Nederlands"),
         ("ar", "Arabisch"),
     ]
-    assert swim["organization_id"] == swim["organization"]["id"] == model_id(social_map.welfare)
+    assert swim["organization_id"] == swim["organization"]["id"] == model_id(hsds_map.welfare)
     assert swim["last_modified"].endswith("Z")
     assert "alert" not in swim
 
 
-def test_themes_are_attributes_with_terms_of_the_wijkaanpak_taxonomy(social_map):
-    document = export(social_map)
+def test_themes_are_attributes_with_terms_of_the_wijkaanpak_taxonomy(hsds_map):
+    document = export(hsds_map)
     swim = by_name(document["services"])["Zwemles"]
     terms = {term["id"]: term for term in document["taxonomy_terms"]}
 
@@ -124,8 +124,8 @@ def test_themes_are_attributes_with_terms_of_the_wijkaanpak_taxonomy(social_map)
     assert {term["taxonomy_id"] for term in terms.values()} == {taxonomy["id"]}
 
 
-def test_costs_free_is_zero_euro_a_price_in_words_stays_words_unknown_stays_absent(social_map):
-    services = by_name(export(social_map)["services"])
+def test_costs_free_is_zero_euro_a_price_in_words_stays_words_unknown_stays_absent(hsds_map):
+    services = by_name(export(hsds_map)["services"])
 
     free, paid, unknown = services["Zwemles"], services["Sport op zaterdag"], services["Taalcafé"]
     assert free["fees_description"] == "Gratis."
@@ -135,8 +135,8 @@ def test_costs_free_is_zero_euro_a_price_in_words_stays_words_unknown_stays_abse
     assert "fees_description" not in unknown and "cost_options" not in unknown
 
 
-def test_missing_values_are_absent_never_guessed(social_map):
-    services = by_name(export(social_map)["services"])
+def test_missing_values_are_absent_never_guessed(hsds_map):
+    services = by_name(export(hsds_map)["services"])
 
     cafe = services["Taalcafé"]
     for field in (
@@ -153,12 +153,12 @@ def test_missing_values_are_absent_never_guessed(social_map):
     ):
         assert field not in cafe, field
     # HSDS requires an organisation's description: ours has none, so it is empty.
-    organizations = by_name(export(social_map)["organizations"])
+    organizations = by_name(export(hsds_map)["organizations"])
     assert organizations["Zwemclub Westwijk"]["description"] == ""
 
 
-def test_locations_have_addresses_and_opening_hours_where_known(social_map):
-    locations = by_name(export(social_map)["locations"])
+def test_locations_have_addresses_and_opening_hours_where_known(hsds_map):
+    locations = by_name(export(hsds_map)["locations"])
 
     ikc = locations["IKC De Wereldwijzer"]
     [address] = ikc["addresses"]
@@ -176,18 +176,18 @@ def test_locations_have_addresses_and_opening_hours_where_known(social_map):
         ("MO", "08:30", "17:00"),
         ("WE", "08:30", "12:30"),
     ]
-    assert ikc["organization_id"] == model_id(social_map.ikc.organisation)
+    assert ikc["organization_id"] == model_id(hsds_map.ikc.organisation)
     # A place where only an event is, without an address or opening hours.
     assert locations["Buurthuis De Wetering"] == {
-        "id": model_id(social_map.buurthuis),
+        "id": model_id(hsds_map.buurthuis),
         "location_type": "physical",
         "url": "http://testserver/westwijk/sociale-kaart/plek/buurthuis/",
         "name": "Buurthuis De Wetering",
     }
 
 
-def test_events_are_schedules_of_the_service_and_of_its_service_at_location(social_map):
-    document = export(social_map)
+def test_events_are_schedules_of_the_service_and_of_its_service_at_location(hsds_map):
+    document = export(hsds_map)
     swim = by_name(document["services"])["Zwemles"]
 
     weekly, open_day = swim["schedules"]
@@ -204,7 +204,7 @@ def test_events_are_schedules_of_the_service_and_of_its_service_at_location(soci
     assert flat[at_ikc["id"]] == {k: v for k, v in at_ikc.items() if k != "location"}
 
 
-def test_the_command_writes_the_document(social_map, tmp_path, hsds_validator):
+def test_the_command_writes_the_document(hsds_map, tmp_path, hsds_validator):
     target = tmp_path / "westwijk.json"
     out = io.StringIO()
 
@@ -213,11 +213,11 @@ def test_the_command_writes_the_document(social_map, tmp_path, hsds_validator):
     assert out.getvalue() == f"westwijk: 3 services written to {target}\n"
 
     written = json.loads(target.read_text(encoding="utf-8"))
-    assert written == export(social_map)
+    assert written == export(hsds_map)
     assert hsds_validator.export_errors(written) == []
 
 
-def test_the_command_prints_to_stdout_without_output(social_map, capsys):
+def test_the_command_prints_to_stdout_without_output(hsds_map, capsys):
     call_command("export_hsds", area="westwijk")
 
     assert json.loads(capsys.readouterr().out)["area"] == "westwijk"
