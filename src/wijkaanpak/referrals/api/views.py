@@ -30,6 +30,7 @@ from wijkaanpak.referrals.domain.workflow import WorkflowError
 from wijkaanpak.referrals.models import Referral
 from wijkaanpak.referrals.services import reach
 from wijkaanpak.referrals.services.progress import change_state
+from wijkaanpak.referrals.views.detail import shown_data_kinds
 
 from . import creating
 from .serializers import (
@@ -130,7 +131,7 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 subject_id=str(referral.subject_id),
                 object_type="referral",
                 object_id=referral.reference,
-                data_kinds=referral.consent.data_kinds,
+                data_kinds=shown_data_kinds(referral, referral.events.all()),
                 request_path=request.path,
             )
         return Response(data)
