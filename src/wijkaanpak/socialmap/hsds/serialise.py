@@ -194,12 +194,14 @@ def service_at_location(offer, place, *, location=None, service=False, schedules
 
 
 def service_full(offer, catalogue) -> dict:
-    themes = [Theme(code) for code in offer.themes if code in Theme.values]
+    # dict.fromkeys: a code listed twice is still one object with one id.
+    themes = [Theme(code) for code in dict.fromkeys(offer.themes) if code in Theme.values]
+    languages = dict.fromkeys(str(code) for code in offer.languages if code)
     return (
         service_brief(offer)
         | _contact_details(offer)
         | compact(
-            languages=[_language(offer, str(code)) for code in offer.languages],
+            languages=[_language(offer, code) for code in languages],
             schedules=_schedules(offer),
             service_at_locations=[
                 service_at_location(offer, place, location=location_full)

@@ -135,6 +135,23 @@ def test_costs_free_is_zero_euro_a_price_in_words_stays_words_unknown_stays_abse
     assert "fees_description" not in unknown and "cost_options" not in unknown
 
 
+def test_a_theme_or_language_listed_twice_is_one_object(hsds_map, hsds_validator):
+    hsds_map.swim.themes = ["care", "care", "unknown-code"]
+    hsds_map.swim.languages = ["nl", "nl", "xx"]
+    hsds_map.swim.save()
+
+    document = export(hsds_map)
+    swim = by_name(document["services"])["Zwemles"]
+
+    assert [a["taxonomy_term"]["code"] for a in swim["attributes"]] == ["care"]
+    # An unknown code is passed on as given, without a made-up name.
+    assert [(lang["code"], lang.get("name")) for lang in swim["languages"]] == [
+        ("nl", "Nederlands"),
+        ("xx", None),
+    ]
+    assert hsds_validator.export_errors(document) == []
+
+
 def test_missing_values_are_absent_never_guessed(hsds_map):
     services = by_name(export(hsds_map)["services"])
 
