@@ -197,6 +197,7 @@ SPECTACULAR_SETTINGS = {
         "CoverageScopeEnum": "wijkaanpak.interventions.services.coverage.Scope",
         "FigureScopeEnum": "wijkaanpak.programme.models.Scope",
         "ThemeEnum": "wijkaanpak.interventions.models.Theme",
+        "ReferralStateEnum": "wijkaanpak.referrals.models.Referral.State",
     },
 }
 

@@ -162,6 +162,7 @@ class _Loader:
                 "municipality_cbs_code",
                 "cbs_code",
                 "postcode_area",
+                "province",
                 "description",
             ],
         )

@@ -49,6 +49,7 @@ AREA = {
     "municipality_cbs_code": (STR, False, 6),
     "cbs_code": (STR, False, 10),
     "postcode_area": (STR, False, 20),
+    "province": (STR, False, 40),
     "description": (TEXT, False, None),
 }
 NEIGHBOURHOOD = {
