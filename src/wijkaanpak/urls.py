@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("wijkaanpak.inspections.urls")),
     path("", include("wijkaanpak.socialmap.urls")),
     path("", include("wijkaanpak.referrals.urls")),
+    path("", include("wijkaanpak.referrals.urls_subject")),
     path("", include("wijkaanpak.questiondesk.urls")),
     path("", include("wijkaanpak.exports.urls")),
     path("", include("wijkaanpak.programme.urls")),

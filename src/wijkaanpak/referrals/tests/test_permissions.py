@@ -23,7 +23,7 @@ from wijkaanpak.referrals.models import Consent, ErasureRecord, Referral, Referr
 
 from . import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("wijkaanpak.referrals.tests.subject_urls")]
+pytestmark = pytest.mark.django_db
 
 ROLES = [
     "referrer",

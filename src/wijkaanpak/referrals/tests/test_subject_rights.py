@@ -20,7 +20,7 @@ from wijkaanpak.referrals.services.retention import erase
 
 from . import factories as f
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("wijkaanpak.referrals.tests.subject_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
