@@ -2,12 +2,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_area_slug
+
 
 class Area(models.Model):
     """A programme area, such as the Westwijk: one of the NPLV areas."""
 
     name = models.CharField(_("naam"), max_length=120)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField(unique=True, validators=[validate_area_slug])
     municipality = models.CharField(_("gemeente"), max_length=120)
     municipality_cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=6, blank=True)
     cbs_code = models.CharField(_("CBS-wijkcode"), max_length=10, blank=True)
@@ -126,3 +128,33 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.organisation}"
+
+
+class Region(models.Model):
+    """A CBS region (country, municipality, district, neighbourhood) with its official code.
+
+    The codes are CBS's, trimmed: NL00, GM0622, WK062201, BU06220101. Areas and
+    neighbourhoods point at them through their cbs_code fields; the CBS import keeps this
+    table up to date from the Kerncijfers wijken en buurten.
+    """
+
+    class Level(models.TextChoices):
+        COUNTRY = "NL", _("land")
+        MUNICIPALITY = "GM", _("gemeente")
+        DISTRICT = "WK", _("wijk")
+        NEIGHBOURHOOD = "BU", _("buurt")
+
+    code = models.CharField(_("CBS-code"), max_length=12, unique=True)
+    level = models.CharField(_("niveau"), max_length=2, choices=Level.choices)
+    name = models.CharField(_("naam"), max_length=160)
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("CBS-regio")
+        verbose_name_plural = _("CBS-regio's")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"

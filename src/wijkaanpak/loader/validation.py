@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Neighbourhood, Organisation
+from wijkaanpak.areas.validators import RESERVED_SLUGS
 from wijkaanpak.interventions.models import EvidenceLevel, Intervention, Theme
 from wijkaanpak.programme.models import Indicator, Scope, SourceNote, Target
 
@@ -329,6 +330,8 @@ def validate(data: Any) -> None:
         )
     if isinstance(data.get("area"), dict):
         c.check_object("area", data["area"], AREA)
+        if data["area"].get("slug") in RESERVED_SLUGS:
+            c.add("area.slug", _("'%(slug)s' is een vast deel van de website") % data["area"])
     if isinstance(data.get("programme"), dict):
         c.check_object("programme", data["programme"], PROGRAMME)
 

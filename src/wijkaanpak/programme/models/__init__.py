@@ -1,4 +1,12 @@
-from .indicators import CurveStory, Indicator, Measurement, ReferenceValue, Scope, Target
+from .indicators import (
+    CurveStory,
+    Indicator,
+    Measurement,
+    NationalIndicator,
+    ReferenceValue,
+    Scope,
+    Target,
+)
 from .quality import SourceNote
 from .structure import Goal, Horizon, Programme, ProgrammeLine
 
@@ -8,6 +16,7 @@ __all__ = [
     "Horizon",
     "Indicator",
     "Measurement",
+    "NationalIndicator",
     "Programme",
     "ProgrammeLine",
     "ReferenceValue",

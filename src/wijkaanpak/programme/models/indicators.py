@@ -15,6 +15,29 @@ class Scope(models.TextChoices):
     AREA = "area", _("wijk")
 
 
+class NationalIndicator(models.Model):
+    """An indicator with one national definition (often a CBS figure), so areas can be compared.
+
+    An area's indicator points here when it measures exactly this; the national comparison
+    and the CBS import go through this key, never through names, which differ per programme.
+    """
+
+    key = models.SlugField(_("sleutel"), max_length=80, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    unit = models.CharField(_("eenheid"), max_length=20)
+    polarity = models.CharField(_("richting"), max_length=20)
+    decimals = models.PositiveSmallIntegerField(_("decimalen"), default=0)
+    definition = models.TextField(_("definitie"), blank=True)
+
+    class Meta:
+        verbose_name = _("landelijke indicator")
+        verbose_name_plural = _("landelijke indicatoren")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Indicator(models.Model):
     class Kind(models.TextChoices):
         OUTCOME = "outcome", _("hoofdindicator")
@@ -56,6 +79,15 @@ class Indicator(models.Model):
     series_key = models.SlugField(_("reeks"), max_length=80, db_index=True, blank=True)
     previous = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_edition"
+    )
+    national = models.ForeignKey(
+        NationalIndicator,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("landelijke indicator"),
+        help_text=_("Alleen als deze indicator precies de landelijke definitie volgt."),
     )
 
     class Meta:
