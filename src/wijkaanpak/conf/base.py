@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wijkaanpak.socialmap",
     "wijkaanpak.referrals",
     "wijkaanpak.questiondesk",
+    "wijkaanpak.cbs",
 ]
 
 MIDDLEWARE = [
