@@ -25,6 +25,9 @@ LOOPBACK_SETTINGS = "bench.server_settings"
 # either reads back in the other. Never a production key.
 FIELD_KEY = "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+# One per parent process: a session made by one child (manage) must be valid in another
+# (gunicorn), and Django signs sessions with SECRET_KEY.
+SECRET_KEY = secrets.token_urlsafe(40)
 
 
 def with_name(database_url: str, name: str) -> str:
@@ -88,7 +91,7 @@ def loopback_env(database_url: str, **overrides: str) -> dict[str, str]:
         "PYTHONDONTWRITEBYTECODE": "1",
         "DJANGO_SETTINGS_MODULE": LOOPBACK_SETTINGS,
         "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_urlsafe(40),
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SITE_URL": "http://127.0.0.1",
         "FIELD_ENCRYPTION_KEYS": FIELD_KEY,

@@ -50,7 +50,11 @@ class Server:
         return self.process.pid
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        """Running; an exited master is left unreaped, so its group id stays reserved."""
+        if self.process.returncode is not None:
+            return False
+        flags = os.WEXITED | os.WNOHANG | os.WNOWAIT
+        return os.waitid(os.P_PID, self.pid, flags) is None
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -90,12 +94,13 @@ def start_gunicorn(
     threads: int = 1,
     timeout: int = 30,
     log_path: Path | None = None,
-    ready_within: float = 30.0,
+    ready_within: float | None = 30.0,
     **env_overrides: str,
 ) -> Server:
     """Start `gunicorn wijkaanpak.wsgi` on 127.0.0.1:port and wait until it answers HTTP.
 
     `env_overrides` are extra environment variables (e.g. DB_CONN_MAX_AGE="0").
+    `ready_within=None` returns at once (start several, then `wait_ready` each).
     Raises RuntimeError with the server's log when it does not come up.
     """
     port = port or free_port()
@@ -133,11 +138,14 @@ def start_gunicorn(
             start_new_session=True,  # its own process group: one signal reaches every worker
         )
     server = Server(process=process, port=port, log_path=log_path)
-    try:
-        wait_ready(server, ready_within)
-    except BaseException:
-        stop(server)
-        raise
+    # A caller that dies without its teardown must not leave a server holding the database.
+    atexit.register(stop, server)
+    if ready_within is not None:
+        try:
+            wait_ready(server, ready_within)
+        except BaseException:
+            stop(server)
+            raise
     return server
 
 
@@ -160,25 +168,29 @@ def wait_ready(server: Server, within: float) -> None:
 
 
 def _signal_group(server: Server, sig: int) -> None:
-    # The group id is the master's pid (start_new_session); it may be gone already.
+    # The group id is the master's pid (start_new_session). The master is reaped only after
+    # this, so the id cannot have passed to another process group meanwhile.
     with contextlib.suppress(ProcessLookupError):
         os.killpg(server.pid, sig)
 
 
 def kill(server: Server) -> None:
     """SIGKILL the master and all its workers at once; nothing gets to clean up."""
-    _signal_group(server, signal.SIGKILL)
-    server.process.wait(timeout=10)
+    if server.process.returncode is None:
+        _signal_group(server, signal.SIGKILL)
+        server.process.wait(timeout=10)
 
 
 def stop(server: Server, grace: float = 10.0) -> None:
     """Graceful stop (SIGTERM: workers finish their request), SIGKILL after `grace` seconds.
 
-    Also ends workers left over after a kill, so it is safe to call in every teardown.
+    Safe to call again and after kill(); also ends workers a crashed master left behind.
     """
-    if server.alive():
-        _signal_group(server, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.process.wait(timeout=grace)
+    if server.process.returncode is not None:
+        return
+    _signal_group(server, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while server.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
     _signal_group(server, signal.SIGKILL)
     server.process.wait(timeout=10)
