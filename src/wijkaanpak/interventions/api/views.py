@@ -94,6 +94,6 @@ class InterventionViewSet(viewsets.ReadOnlyModelViewSet):
         "Counts only, never persons; read-only.",
         responses=YearReachSerializer(many=True),
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)  # one list, never paged
     def reach(self, request, pk=None):
         return Response(YearReachSerializer(reach_summary(self.get_object()), many=True).data)

@@ -64,7 +64,14 @@ class ConsentSerializer(serializers.ModelSerializer):
 
 
 class ReferralEventSerializer(serializers.ModelSerializer):
-    actor_organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # Declared: a read-only model field loses allow_null/allow_blank, and the schema would
+    # then promise a value where the first event has no previous state or a system actor.
+    actor_organisation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
+    from_state = serializers.ChoiceField(
+        choices=Referral.State.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = ReferralEvent
@@ -73,7 +80,8 @@ class ReferralEventSerializer(serializers.ModelSerializer):
 
 
 class ReferralDetailSerializer(ReferralSerializer):
-    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    neighbourhood = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    age_band = serializers.ChoiceField(choices=AgeBand.choices, allow_blank=True, read_only=True)
     consent = ConsentSerializer(read_only=True)
     events = ReferralEventSerializer(many=True, read_only=True)
     next_steps = serializers.SerializerMethodField(

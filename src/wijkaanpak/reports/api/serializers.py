@@ -22,7 +22,9 @@ class ReportSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     category_name = serializers.CharField(source="category.name", read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    duplicate_of = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    duplicate_of = serializers.SlugRelatedField(
+        slug_field="reference", read_only=True, allow_null=True
+    )
     next_due_on = serializers.SerializerMethodField(
         help_text="Pickup date while not picked up, resolution date after."
     )
