@@ -1,4 +1,5 @@
-"""Downloads of a whole programme. Staff only: measurements carry who entered them."""
+"""Downloads of a whole programme. Staff of the area only: measurements carry who entered
+them, and drafts are in it."""
 
 import json
 from functools import wraps
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from wijkaanpak.areas.access import area_staff_only
 from wijkaanpak.programme.models import Programme
 
 from .services import programme_as_dict, programme_as_xlsx
@@ -60,6 +62,7 @@ def attachment(content, content_type: str, programme: Programme, extension: str)
 @require_safe
 @never_cache
 @staff_required
+@area_staff_only
 def export_xlsx(request, area):
     programme = latest_programme(area, request.GET.get("editie"))
     return attachment(programme_as_xlsx(programme), XLSX_TYPE, programme, "xlsx")
@@ -68,6 +71,7 @@ def export_xlsx(request, area):
 @require_safe
 @never_cache
 @staff_required
+@area_staff_only
 def export_json(request, area):
     programme = latest_programme(area, request.GET.get("editie"))
     body = json.dumps(

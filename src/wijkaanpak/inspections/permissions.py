@@ -1,5 +1,6 @@
 """Who may do what with inspections. Views ask these; tests cover each rule both ways."""
 
+from wijkaanpak.areas.access import works_in
 from wijkaanpak.areas.models import Membership
 
 VIEW_ROUNDS = "inspections.view_inspectionround"
@@ -16,8 +17,10 @@ def organisation_ids(user) -> set[int]:
     return set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
 
 
-def may_complete_action(user, action) -> bool:
-    """The coordinator, or staff of the organisation that owns the action."""
+def may_complete_action(user, action, area) -> bool:
+    """The coordinator of the action's area, or staff of the organisation that owns it."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.has_perm(CHANGE_ACTION) or action.owner_organisation_id in organisation_ids(user)
+    if action.owner_organisation_id in organisation_ids(user):
+        return True
+    return user.has_perm(CHANGE_ACTION) and works_in(user, area)

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from wijkaanpak.areas.access import works_in
 from wijkaanpak.programme.selectors import current_programme
 
 from .forms import InterventionFilterForm
@@ -66,6 +67,6 @@ def intervention_detail(request, area, slug):
             "evaluations": list(intervention.evaluations.all()),
             "needs_evaluation": needs_evaluation(intervention, timezone.localdate()),
             "running_since": running_since(intervention),
-            "may_manage": request.user.has_perm(CHANGE),
+            "may_manage": request.user.has_perm(CHANGE) and works_in(request.user, area),
         },
     )

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from wijkaanpak.areas.access import area_staff_only
 from wijkaanpak.programme.views.editions import VIEW, _draft
 
 from .forms_staff import StatusChangeForm
@@ -16,6 +17,7 @@ from .views_staff import apply_status_change
 
 @login_required
 @permission_required((VIEW, "interventions.change_intervention"), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def edition_status(request, area, year, pk):
     programme = _draft(request, area, year)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.areas.access import area_staff_only, works_in
 from wijkaanpak.programme.forms import apply_service_errors
 from wijkaanpak.programme.models import Programme
 from wijkaanpak.programme.selectors import current_programme
@@ -68,13 +69,14 @@ def money_overview(request, area, year):
             "year": year,
             "overview": overview,
             "other_years": [y for y in range(years[0] - 1, years[-1] + 2) if y != year],
-            "may_change": request.user.has_perm(CHANGE),
+            "may_change": request.user.has_perm(CHANGE) and works_in(request.user, area),
         },
     )
 
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def line_budget_set(request, area, year):
     programme = edition_for(area, year, staff=True)
@@ -127,6 +129,7 @@ def _intervention(area, slug):
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def spending_add(request, area, slug):
     intervention = _intervention(area, slug)
@@ -158,6 +161,7 @@ def spending_add(request, area, slug):
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_POST
 def intervention_budget_set(request, area, slug):
     intervention = _intervention(area, slug)

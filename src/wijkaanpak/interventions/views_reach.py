@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkaanpak.areas.access import area_staff_only, works_in
 from wijkaanpak.programme.forms import apply_service_errors
 from wijkaanpak.programme.selectors import current_programme
 
@@ -53,13 +54,14 @@ def intervention_reach(request, area, slug):
             "programme": programme,
             "intervention": intervention,
             "summary": list(reversed(reach_summary(intervention))),
-            "may_change": request.user.has_perm(CHANGE),
+            "may_change": request.user.has_perm(CHANGE) and works_in(request.user, area),
         },
     )
 
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def reach_add(request, area, slug):
     programme = current_programme(area)

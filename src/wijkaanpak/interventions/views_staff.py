@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkaanpak.areas.access import area_staff_only
 from wijkaanpak.programme.forms import apply_service_errors
 from wijkaanpak.programme.models import Programme
 from wijkaanpak.programme.services.editions import is_current
@@ -53,6 +54,7 @@ def _context(area, intervention, form, **extra):
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET"])
 def staff_list(request, area):
     editions = list(
@@ -99,6 +101,7 @@ def apply_status_change(request, intervention, form) -> StatusChange | None:
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def status_change(request, area, pk):
     intervention = _intervention(area, pk)
@@ -117,6 +120,7 @@ def status_change(request, area, pk):
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, area, pk):
     intervention = _intervention(area, pk)
@@ -163,6 +167,7 @@ def _refused_message(intervention: Intervention) -> str:
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def evaluation_add(request, area, pk):
     intervention = _intervention(area, pk)

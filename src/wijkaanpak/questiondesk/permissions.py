@@ -1,8 +1,9 @@
-"""Who may do what at the question desk. Views ask these; tests cover each rule both ways."""
+"""Who may do what at the question desk. Views ask these; tests cover each rule both ways.
 
-from django.shortcuts import get_object_or_404
+Which areas a staff member works in is one rule for the whole site: areas.access.
+"""
 
-from wijkaanpak.areas.models import Area
+from wijkaanpak.areas.access import area_for, areas_of
 
 VIEW = "questiondesk.view_question"
 ADD = "questiondesk.add_question"
@@ -11,16 +12,4 @@ CHANGE = "questiondesk.change_question"
 # only offers it to staff who may make one.
 ADD_REFERRAL = "referrals.add_referral"
 
-
-def areas_of(user):
-    """The areas a staff member works in: those of the organisations they are a member of."""
-    if not user.is_authenticated or not user.is_active:
-        return Area.objects.none()
-    if user.is_superuser:
-        return Area.objects.all()
-    return Area.objects.filter(organisations__memberships__user=user).distinct()
-
-
-def area_for(user, slug: str) -> Area:
-    """The area of the page, or 404 when the user does not work there (nor does it exist)."""
-    return get_object_or_404(areas_of(user), slug=slug)
+__all__ = ["ADD", "ADD_REFERRAL", "CHANGE", "VIEW", "area_for", "areas_of"]

@@ -37,3 +37,14 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     area = factory.SubFactory(AreaFactory)
     name = factory.Sequence(lambda n: f"Vindplek {n}")
     slug = factory.Sequence(lambda n: f"vindplek-{n}")
+
+
+def join_areas(user, *areas):
+    """Make `user` staff of `areas` (Area objects or slugs): a member of a new organisation
+    that serves them, which is how staff come to work in an area (areas.access)."""
+    from wijkaanpak.areas.models import Area, Membership
+
+    organisation = OrganisationFactory()
+    organisation.areas.add(*(Area.objects.get(slug=a) if isinstance(a, str) else a for a in areas))
+    Membership.objects.create(user=user, organisation=organisation)
+    return user

@@ -9,12 +9,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from wijkaanpak.accounts.tests.factories import UserFactory
-from wijkaanpak.areas.models import Neighbourhood
+from wijkaanpak.areas.models import Membership, Neighbourhood
 from wijkaanpak.areas.tests.factories import (
     AreaFactory,
     NeighbourhoodFactory,
     OrganisationFactory,
     PlaceFactory,
+    join_areas,
 )
 from wijkaanpak.exports.services import programme_as_dict, programme_as_xlsx
 from wijkaanpak.interventions.tests.factories import InterventionFactory
@@ -64,6 +65,7 @@ def programme(coordinator):
     NeighbourhoodFactory(area=area, name="Zuidbuurt", slug="zuidbuurt")
     partner = OrganisationFactory(name="Minters", slug="minters")
     partner.areas.add(area)
+    Membership.objects.create(user=coordinator, organisation=partner)  # works in the area
     place = PlaceFactory(area=area, slug="wereldwijzer")
     line = ProgrammeLineFactory(programme=programme, number=2, slug="ouders", name="De Ouders")
     goal = GoalFactory(line=line, number=1, text="Rondkomen")
@@ -246,6 +248,17 @@ def test_non_staff_is_refused(client, programme, name, login_verified):
     response = client.get(reverse(name, args=["westwijk"]))
 
     assert response.status_code == 403
+    assert b"armoede" not in response.content
+
+
+@pytest.mark.parametrize("name", ["exports:xlsx", "exports:json"])
+def test_staff_of_another_area_get_404(client, programme, name, login_verified):
+    other = AreaFactory(slug="nieuwland-oost", name="Nieuwland-Oost", municipality="Schiedam")
+    login_verified(client, join_areas(UserFactory(is_staff=True), other))
+
+    response = client.get(reverse(name, args=["westwijk"]))
+
+    assert response.status_code == 404
     assert b"armoede" not in response.content
 
 

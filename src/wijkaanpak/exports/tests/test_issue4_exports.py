@@ -12,7 +12,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from wijkaanpak.accounts.tests.factories import UserFactory
-from wijkaanpak.areas.tests.factories import AreaFactory, NeighbourhoodFactory, OrganisationFactory
+from wijkaanpak.areas.tests.factories import (
+    AreaFactory,
+    NeighbourhoodFactory,
+    OrganisationFactory,
+    join_areas,
+)
 from wijkaanpak.exports.columns import EURO_FORMAT, euros
 from wijkaanpak.exports.services import programme_as_xlsx
 from wijkaanpak.interventions.models import (
@@ -65,6 +70,7 @@ def coordinator():
 @pytest.fixture
 def edition(coordinator):
     area = AreaFactory(slug="westwijk", name="Westwijk")
+    join_areas(coordinator, area)
     zuidbuurt = NeighbourhoodFactory(area=area, slug="zuidbuurt", name="Zuidbuurt")
     minters = OrganisationFactory(slug="minters", name="Minters")
     old = ProgrammeFactory(area=area, edition_year=2023)

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from wijkaanpak.areas.tests.factories import AreaFactory, OrganisationFactory
+from wijkaanpak.areas.tests.factories import AreaFactory, OrganisationFactory, join_areas
 from wijkaanpak.inspections.models import Action, Finding, InspectionRound, Participant
 from wijkaanpak.reports.tests.factories import CategoryFactory
 
@@ -59,6 +59,13 @@ def _staff_urls(action):
     }
 
 
+def coordinator_of(action_or_round):
+    """The wijkschouw coordinator of the area of the round (or the action's round)."""
+    r = getattr(action_or_round, "finding", None)
+    r = r.inspection_round if r else action_or_round
+    return join_areas(coordinator(), r.neighbourhood.area)
+
+
 def _call(client, method, url):
     return getattr(client, method)(url, {})
 
@@ -85,14 +92,14 @@ def test_staff_without_inspection_rights_are_refused_403(client, login_verified,
 
 
 def test_coordinator_gets_the_staff_pages(client, login_verified, action):
-    login_verified(client, coordinator())
+    login_verified(client, coordinator_of(action))
     for name in ("list", "manage", "action-add"):
         method, url = _staff_urls(action)[name]
         assert _call(client, method, url).status_code == 200, name
 
 
 def test_a_round_of_another_area_is_404(client, login_verified, action):
-    login_verified(client, coordinator())
+    login_verified(client, coordinator_of(action))
     other = AreaFactory(slug="elders").slug
     r = action.finding.inspection_round
     assert client.get(reverse("inspections:manage", args=[other, r.pk])).status_code == 404
@@ -120,16 +127,22 @@ def test_staff_of_the_owner_organisation_closes_its_action(client, login_verifie
     assert (action.state, action.resolution_note) == ("done", "Tegels liggen.")
 
 
-def test_staff_of_another_organisation_may_not_close_it(client, login_verified, action):
-    login_verified(client, staff_of(OrganisationFactory()))
-    assert client.get(_complete_url(action)).status_code == 403
-    assert client.post(_complete_url(action), {"resolution_note": "Klaar"}).status_code == 403
+@pytest.mark.parametrize(("in_the_area", "status"), [(True, 403), (False, 404)])
+def test_staff_of_another_organisation_may_not_close_it(
+    client, login_verified, action, in_the_area, status
+):
+    organisation = OrganisationFactory()
+    if in_the_area:
+        organisation.areas.add(action.finding.inspection_round.neighbourhood.area)
+    login_verified(client, staff_of(organisation))
+    assert client.get(_complete_url(action)).status_code == status
+    assert client.post(_complete_url(action), {"resolution_note": "Klaar"}).status_code == status
     action.refresh_from_db()
     assert action.state == "open"
 
 
 def test_the_coordinator_may_close_any_action(client, login_verified, action):
-    login_verified(client, coordinator())
+    login_verified(client, coordinator_of(action))
     client.post(_complete_url(action), {"resolution_note": "Gedaan door Irado."})
     action.refresh_from_db()
     assert action.state == "done"
@@ -169,7 +182,7 @@ def test_coordinator_runs_a_round_through_the_pages(client, login_verified, sett
     urls = {name: url for name, (_m, url) in _round_urls(r).items()}
     category = CategoryFactory()
     irado = OrganisationFactory(name="Irado")
-    login_verified(client, coordinator())
+    login_verified(client, coordinator_of(r))
 
     response = client.post(
         urls["participant"], {"participant-kind": "resident", "participant-count": "5"}
@@ -241,7 +254,7 @@ BAD_INPUT = [
 @pytest.mark.parametrize(("form", "data", "message"), BAD_INPUT)
 def test_bad_input_gets_a_dutch_error_at_the_field(client, login_verified, form, data, message):
     r = InspectionRoundFactory()
-    login_verified(client, coordinator())
+    login_verified(client, coordinator_of(r))
     response = client.post(_round_urls(r)[form][1], data)
     assert response.status_code == 400
     assert message in response.content.decode()

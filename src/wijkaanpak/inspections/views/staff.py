@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.areas.access import area_for, works_in
 from wijkaanpak.areas.models import Area
 from wijkaanpak.programme.forms import apply_service_errors
 from wijkaanpak.workdays import today as amsterdam_today
@@ -35,8 +37,9 @@ ROUND_FORMS = {
 }
 
 
-def _area(slug) -> Area:
-    return get_object_or_404(Area, slug=slug)
+def _area(request, slug) -> Area:
+    """The area of the page; 404 for staff who do not work there (areas.access)."""
+    return area_for(request.user, slug)
 
 
 def _round(area_obj, pk) -> InspectionRound:
@@ -46,7 +49,7 @@ def _round(area_obj, pk) -> InspectionRound:
 @login_required
 @permission_required(perms.VIEW_ROUNDS, raise_exception=True)
 def round_list(request, area):
-    area_obj = _area(area)
+    area_obj = _area(request, area)
     today = amsterdam_today()
     try:
         year = int(request.GET.get("jaar", today.year))
@@ -92,13 +95,13 @@ def _round_page(request, area_obj, inspection_round, bound=None):
 @login_required
 @permission_required(perms.VIEW_ROUNDS, raise_exception=True)
 def round_manage(request, area, pk):
-    area_obj = _area(area)
+    area_obj = _area(request, area)
     return _round_page(request, area_obj, _round(area_obj, pk))
 
 
 def _round_post(request, area, pk, prefix, apply, success):
     """Bind the round form `prefix`, let the service do the work, show errors at the field."""
-    area_obj = _area(area)
+    area_obj = _area(request, area)
     inspection_round = _round(area_obj, pk)
     form = ROUND_FORMS[prefix](request.POST, request.FILES, prefix=prefix)
     if form.is_valid():
@@ -194,7 +197,7 @@ def _finding(area_obj, pk) -> Finding:
 @permission_required(perms.ADD_FINDING, raise_exception=True)
 @require_POST
 def finding_to_report(request, area, pk):
-    area_obj = _area(area)
+    area_obj = _area(request, area)
     finding = _finding(area_obj, pk)
     try:
         report = finding_services.turn_into_report(finding)
@@ -213,7 +216,7 @@ def finding_to_report(request, area, pk):
 @permission_required(perms.ADD_ACTION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def action_add(request, area, pk):
-    area_obj = _area(area)
+    area_obj = _area(request, area)
     finding = _finding(area_obj, pk)
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -235,13 +238,15 @@ def action_add(request, area, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_complete(request, area, pk):
-    area_obj = _area(area)
+    # The owner's staff may close their own action whatever areas their organisation serves.
+    area_obj = get_object_or_404(Area, slug=area)
     action = get_object_or_404(
         Action.objects.select_related("owner_organisation", "finding__inspection_round"),
         pk=pk,
         finding__inspection_round__neighbourhood__area=area_obj,
     )
-    if not perms.may_complete_action(request.user, action):
+    if not perms.may_complete_action(request.user, action, area_obj):
+        _area(request, area)  # staff of another area: 404, as if the action did not exist
         raise PermissionDenied
     form = CompleteActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -262,10 +267,14 @@ def action_complete(request, area, pk):
 
 @login_required
 def my_actions(request, area):
-    """Open actions of the staff member's own organisations; the coordinator sees all."""
-    area_obj = _area(area)
+    """Open actions of the staff member's own organisations; the area's coordinator sees all.
+
+    Staff of another area get 404, unless their organisation owns an open action here.
+    """
+    area_obj = get_object_or_404(Area, slug=area)
     organisation_ids = perms.organisation_ids(request.user)
-    is_coordinator = request.user.has_perm(perms.CHANGE_ACTION)
+    works_here = works_in(request.user, area_obj)
+    is_coordinator = works_here and request.user.has_perm(perms.CHANGE_ACTION)
     if not organisation_ids and not is_coordinator:
         raise PermissionDenied
     today = amsterdam_today()
@@ -277,6 +286,8 @@ def my_actions(request, area):
         actions = [
             a for a in actions if a.finding.inspection_round.neighbourhood.area_id == area_obj.pk
         ]
+        if not actions and not works_here:
+            raise Http404
     return render(
         request,
         "inspections/staff/my_actions.html",

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 
 from wijkaanpak.accounts.tests.factories import UserFactory
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.interventions.models import LineBudget, SpendingEntry
 from wijkaanpak.interventions.services.money import add_spending, set_line_budget
 
@@ -21,9 +22,9 @@ def june_2024():
 
 
 @pytest.fixture
-def coordinator(client, login_verified):
+def coordinator(client, login_verified, westwijk):
     user = UserFactory(username="coordinator", first_name="Carla", permissions=[CHANGE])
-    login_verified(client, user)
+    login_verified(client, join_areas(user, westwijk.area))
     return user
 
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from wijkaanpak.accounts.tests.factories import UserFactory
-from wijkaanpak.areas.tests.factories import NeighbourhoodFactory
+from wijkaanpak.areas.tests.factories import NeighbourhoodFactory, join_areas
 from wijkaanpak.interventions.models import AgeBand, ReachRecord
 from wijkaanpak.interventions.services.reach import record_reach
 
@@ -28,9 +28,9 @@ def krachtbus(westwijk):
 
 
 @pytest.fixture
-def coordinator(client, login_verified):
+def coordinator(client, login_verified, westwijk):
     user = UserFactory(username="coordinator", permissions=[CHANGE])
-    login_verified(client, user)
+    login_verified(client, join_areas(user, westwijk.area))
     return user
 
 

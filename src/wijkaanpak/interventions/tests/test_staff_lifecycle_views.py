@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wijkaanpak.accounts.tests.factories import UserFactory
-from wijkaanpak.areas.tests.factories import AreaFactory, OrganisationFactory, PlaceFactory
+from wijkaanpak.areas.tests.factories import (
+    AreaFactory,
+    OrganisationFactory,
+    PlaceFactory,
+    join_areas,
+)
 from wijkaanpak.interventions.models import Evaluation, EvidenceLevel, Intervention, StatusChange
 from wijkaanpak.interventions.tests.factories import InterventionFactory
 from wijkaanpak.programme.models import Programme
@@ -49,9 +54,9 @@ def draft_intervention(draft):
 
 
 @pytest.fixture
-def coordinator(client, login_verified):
+def coordinator(client, login_verified, area):
     user = UserFactory(permissions=[CHANGE])
-    login_verified(client, user)
+    login_verified(client, join_areas(user, area))
     return user
 
 

@@ -1,12 +1,14 @@
 """Read-only viewsets of the programme. Anyone may read; no write method is offered."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+
+from wijkaanpak.areas.access import areas_of
 
 from ..models import Goal, Indicator, Measurement, Programme, ProgrammeLine, Target
 from ..services.data_quality import run_checks
@@ -25,11 +27,13 @@ PUBLIC_READ = [permissions.AllowAny]
 
 
 def visible(queryset, request, path: str = ""):
-    """A draft edition is staff-only: without the right to read programmes it does not exist."""
+    """A draft edition is staff-only: it exists only for staff with the right to read
+    programmes who work in its area (areas.access); for everyone else it does not exist."""
     user = request.user
+    adopted = Q(**{f"{path}state": Programme.State.ADOPTED})
     if user.is_authenticated and user.has_perm("programme.view_programme"):
-        return queryset
-    return queryset.filter(**{f"{path}state": Programme.State.ADOPTED})
+        return queryset.filter(adopted | Q(**{f"{path}area__in": areas_of(user)}))
+    return queryset.filter(adopted)
 
 
 class DiffFilter(serializers.Serializer):

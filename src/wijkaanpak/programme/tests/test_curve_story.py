@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.programme.models import CurveStory
 
 pytestmark = pytest.mark.django_db
@@ -41,4 +42,6 @@ def test_coordinator_gets_the_edit_link(client, login_verified, westwijk, django
     user.groups.add(Group.objects.get(name="programme_coordinator"))
     login_verified(client, user)
     indicator = westwijk.indicators.filter(kind="outcome").first()
+    assert "Verhaal achter de curve aanpassen" not in page(client, indicator).text
+    join_areas(user, westwijk.area)  # the link is there only for staff of the area
     assert "Verhaal achter de curve aanpassen" in page(client, indicator).text

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.interventions.models import Intervention
 from wijkaanpak.programme.models import Programme, Target
 from wijkaanpak.programme.services import editions
@@ -20,17 +21,17 @@ def roles(db):
 
 
 @pytest.fixture
-def coordinator(roles, django_user_model):
+def coordinator(roles, django_user_model, westwijk):
     user = django_user_model.objects.create_user("coord", is_staff=True)
     user.groups.add(Group.objects.get(name="programme_coordinator"))
-    return user
+    return join_areas(user, westwijk.area)
 
 
 @pytest.fixture
-def steering(roles, django_user_model):
+def steering(roles, django_user_model, westwijk):
     user = django_user_model.objects.create_user("stuur", is_staff=True)
     user.groups.add(Group.objects.get(name="steering_group_member"))
-    return user
+    return join_areas(user, westwijk.area)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wijkaanpak.accounts.tests.factories import UserFactory
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.programme.models import Indicator, Measurement
 
 from .factories import IndicatorFactory, MeasurementFactory, ProgrammeFactory
@@ -93,7 +94,7 @@ def test_add_form_shows_labels_grouped_indicators_and_no_qualitative_ones(
     IndicatorFactory(
         programme=indicator.programme, name="Welbevinden", unit=Indicator.Unit.QUALITATIVE
     )
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     response = client.get(url("measurement-add", area))
     page = response.content.decode()
     assert response.status_code == 200
@@ -107,7 +108,7 @@ def test_add_form_shows_labels_grouped_indicators_and_no_qualitative_ones(
 def test_with_permission_the_form_stores_a_measurement_with_entered_by(
     client, area, indicator, login_verified
 ):
-    user = UserFactory(permissions=[ADD])
+    user = join_areas(UserFactory(permissions=[ADD]), area)
     login_verified(client, user)
     response = client.post(url("measurement-add", area), form_data(indicator), follow=True)
     assert response.redirect_chain[-1][0] == url("measurement-add", area)
@@ -118,7 +119,7 @@ def test_with_permission_the_form_stores_a_measurement_with_entered_by(
 
 
 def test_form_errors_are_shown_at_the_field_and_linked(client, area, indicator, login_verified):
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     data = form_data(indicator, value="150", period_end="2022-12-31")
     response = client.post(url("measurement-add", area), data)
     page = response.content.decode()
@@ -134,7 +135,7 @@ def test_form_errors_are_shown_at_the_field_and_linked(client, area, indicator, 
 
 def test_overwriting_needs_the_change_right(client, area, indicator, login_verified):
     MeasurementFactory(indicator=indicator, value=D("15.5"))
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     response = client.post(url("measurement-add", area), form_data(indicator, value="16"))
     assert response.status_code == 200
     assert "niet corrigeren" in response.content.decode()
@@ -145,7 +146,7 @@ def test_a_second_value_for_the_same_period_corrects_and_keeps_history(
     client, area, indicator, login_verified
 ):
     old = MeasurementFactory(indicator=indicator, value=D("15.5"))
-    login_verified(client, UserFactory(permissions=[ADD, CHANGE]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD, CHANGE]), area))
     response = client.post(
         url("measurement-add", area), form_data(indicator, value="16"), follow=True
     )
@@ -158,9 +159,9 @@ def test_a_second_value_for_the_same_period_corrects_and_keeps_history(
 def test_correct_page_needs_both_rights_and_keeps_history(client, area, indicator, login_verified):
     old = MeasurementFactory(indicator=indicator, value=D("15.5"))
     correct_url = url("measurement-correct", area, old.pk)
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     assert client.get(correct_url).status_code == 403
-    user = UserFactory(permissions=[ADD, CHANGE])
+    user = join_areas(UserFactory(permissions=[ADD, CHANGE]), area)
     login_verified(client, user)
     assert client.get(correct_url).status_code == 200
     data = {"value": "15,7", "period_start": "2023-01-01", "source": "CBS", "note": "Typfout"}
@@ -183,7 +184,7 @@ def test_correct_page_refuses_a_measurement_of_another_area(
     client, area, indicator, login_verified
 ):
     foreign = MeasurementFactory()
-    login_verified(client, UserFactory(permissions=[ADD, CHANGE]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD, CHANGE]), area))
     assert client.get(url("measurement-correct", area, foreign.pk)).status_code == 404
 
 
@@ -193,7 +194,7 @@ def test_unknown_area_is_404(client, login_verified):
 
 
 def test_import_page_shows_columns_and_template(client, area, indicator, login_verified):
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     page = client.get(url("measurement-import", area)).content.decode()
     assert "toelichting" in page and "armoede" in page
     assert url("measurement-import-template", area) in page
@@ -206,7 +207,7 @@ def test_import_page_shows_columns_and_template(client, area, indicator, login_v
 def test_import_via_the_page_shows_the_row_error_table_and_stores_nothing(
     client, area, login_verified
 ):
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     upload = import_upload(
         "armoede;wijk;15,5;01-01-2023;31-12-2023;CBS",
         "armoede;stad;veel;01-01-2023;31-12-2023;CBS",
@@ -221,7 +222,7 @@ def test_import_via_the_page_shows_the_row_error_table_and_stores_nothing(
 
 
 def test_import_via_the_page_stores_and_reports_a_summary(client, area, login_verified):
-    user = UserFactory(permissions=[ADD])
+    user = join_areas(UserFactory(permissions=[ADD]), area)
     login_verified(client, user)
     upload = import_upload("armoede;wijk;15,5;01-01-2023;31-12-2023;CBS")
     response = client.post(url("measurement-import", area), {"file": upload}, follow=True)
@@ -231,7 +232,7 @@ def test_import_via_the_page_stores_and_reports_a_summary(client, area, login_ve
 
 
 def test_import_without_a_file_is_a_field_error_not_a_500(client, area, login_verified):
-    login_verified(client, UserFactory(permissions=[ADD]))
+    login_verified(client, join_areas(UserFactory(permissions=[ADD]), area))
     response = client.post(url("measurement-import", area), {})
     assert response.status_code == 200
     assert 'id="id_file_error"' in response.content.decode()

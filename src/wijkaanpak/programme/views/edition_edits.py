@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkaanpak.areas.access import area_staff_only
+
 from ..forms import apply_service_errors
 from ..forms_editions import CurveStoryForm, GoalForm, TargetForm
 from ..models import CurveStory, Goal
@@ -46,6 +48,7 @@ def _page(request, template, area, programme, **context):
 
 @login_required
 @permission_required((VIEW, *TARGET), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def target_edit(request, area, year, indicator):
     programme = _draft(request, area, year)
@@ -86,6 +89,7 @@ def target_edit(request, area, year, indicator):
 
 @login_required
 @permission_required((VIEW, ADD_GOAL), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def goal_add(request, area, year, line):
     programme = _draft(request, area, year)
@@ -111,6 +115,7 @@ def _goal(programme, pk) -> Goal:
 
 @login_required
 @permission_required((VIEW, CHANGE_GOAL), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, area, year, pk):
     programme = _draft(request, area, year)
@@ -129,6 +134,7 @@ def goal_edit(request, area, year, pk):
 
 @login_required
 @permission_required((VIEW, DELETE_GOAL), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def goal_remove(request, area, year, pk):
     programme = _draft(request, area, year)
@@ -146,6 +152,7 @@ def goal_remove(request, area, year, pk):
 
 @login_required
 @permission_required((VIEW, *STORY), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def story_edit(request, area, year, indicator):
     programme = _edition(request, area, year)

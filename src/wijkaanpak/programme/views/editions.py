@@ -1,7 +1,8 @@
 """Editions: list, start, edit a draft, adopt, compare two editions, and the curve story.
 
-A draft is staff-only: anyone without the right to read programmes gets a 404, as if it did
-not exist. The rules live in services.editions; these views only parse and show.
+A draft is staff-only: anyone without the right to read programmes, or who does not work in
+the area (areas.access), gets a 404, as if it did not exist. The rules live in
+services.editions; these views only parse and show.
 """
 
 from django.contrib import messages
@@ -14,6 +15,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.areas.access import area_staff_only, works_in
+
 from ..forms import apply_service_errors
 from ..forms_editions import AdoptForm, RationaleForm, StartEditionForm
 from ..models import Programme
@@ -24,13 +27,13 @@ START = "programme.add_programme"
 CHANGE = "programme.change_programme"
 
 
-def may_see_drafts(user) -> bool:
-    return user.is_authenticated and user.has_perm(VIEW)
+def may_see_drafts(user, area: str) -> bool:
+    return user.is_authenticated and user.has_perm(VIEW) and works_in(user, area)
 
 
 def _editions(request, area):
     queryset = Programme.objects.select_related("area").filter(area__slug=area)
-    if not may_see_drafts(request.user):
+    if not may_see_drafts(request.user, area):
         queryset = queryset.filter(state=Programme.State.ADOPTED)
     return queryset.order_by("-edition_year")
 
@@ -57,6 +60,7 @@ def edition_list(request, area):
         request.user.is_authenticated
         and request.user.has_perm(START)
         and current is not None
+        and works_in(request.user, area)
         and not Programme.objects.filter(previous_edition=current).exists()
     )
     form = StartEditionForm(initial={"year": current.edition_year + 1}) if may_start else None
@@ -75,6 +79,7 @@ def edition_list(request, area):
 
 @login_required
 @permission_required((VIEW, START), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def edition_start(request, area):
     current = (
@@ -130,13 +135,14 @@ def edition_detail(request, area, year):
             "rationale_form": RationaleForm(
                 initial={"change_rationale": programme.change_rationale}
             ),
-            "perms_change": request.user.has_perm(CHANGE),
+            "perms_change": request.user.has_perm(CHANGE) and works_in(request.user, area),
         },
     )
 
 
 @login_required
 @permission_required((VIEW, CHANGE), raise_exception=True)
+@area_staff_only
 @require_POST
 def edition_rationale(request, area, year):
     programme = _draft(request, area, year)
@@ -149,6 +155,7 @@ def edition_rationale(request, area, year):
 
 @login_required
 @permission_required((VIEW, CHANGE), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def edition_adopt(request, area, year):
     programme = _draft(request, area, year)

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from wijkaanpak.areas.access import works_in
 from wijkaanpak.areas.models import Area
 
 from .. import charts, metrics
@@ -159,7 +160,8 @@ def _curve_story(request, programme, indicator) -> dict:
         "may_edit_story": request.user.has_perms(
             ["programme.view_programme", "programme.change_curvestory", "programme.add_curvestory"]
         )
-        and editions.may_edit_story(programme),
+        and editions.may_edit_story(programme)
+        and works_in(request.user, programme.area),
     }
 
 

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkaanpak.areas.access import area_staff_only
+
 from ..forms import CorrectionForm, ImportForm, MeasurementForm, apply_service_errors
 from ..models import Measurement
 from ..selectors import current_programme
@@ -27,6 +29,7 @@ def _may_correct(user) -> bool:
 
 @login_required
 @permission_required(ADD, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def measurement_add(request, area):
     programme = current_programme(area)
@@ -92,6 +95,7 @@ def _outcome_message(measurement: Measurement, outcome: Outcome) -> str:
 
 @login_required
 @permission_required((ADD, CHANGE), raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def measurement_correct(request, area, pk):
     programme = current_programme(area)
@@ -152,6 +156,7 @@ def measurement_correct(request, area, pk):
 
 @login_required
 @permission_required(ADD, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET", "POST"])
 def measurement_import(request, area):
     programme = current_programme(area)
@@ -191,6 +196,7 @@ def measurement_import(request, area):
 
 @login_required
 @permission_required(ADD, raise_exception=True)
+@area_staff_only
 @require_http_methods(["GET"])
 def measurement_import_template(request, area):
     programme = current_programme(area)
