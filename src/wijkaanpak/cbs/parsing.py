@@ -71,7 +71,7 @@ def read_table(path: Path, columns: set[str]) -> CbsTable:
 
 def _json_records(data: bytes):
     try:
-        document = json.loads(data)
+        document = json.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except ValueError as exc:
         raise file_error(
             _("Het bestand is geen geldig JSON-bestand: %(error)s") % {"error": exc}

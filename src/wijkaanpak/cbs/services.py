@@ -6,16 +6,17 @@ Measurements go through the programme's own save_measurement, so a changed figur
 correction (the old row stays, superseded) and a re-import of the same file changes nothing.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wijkaanpak.areas.models import Area
 from wijkaanpak.programme.models import Indicator, Measurement, NationalIndicator, Scope
@@ -31,60 +32,11 @@ from wijkaanpak.programme.services.spreadsheets import ImportRejected, RowError,
 from .mapping import ColumnMapping, Mapping, MappingError, load_mapping
 from .parsing import CbsRow, CbsTable, read_table
 from .regions import sync_regions
+from .report import ImportReport
 
 __all__ = ["ImportRejected", "ImportReport", "MappingError", "import_table"]
 
 COUNTRY = "NL00"
-
-
-@dataclass
-class ImportReport:
-    table: str
-    year: int
-    dry_run: bool = False
-    rows: int = 0
-    regions_created: int = 0
-    regions_updated: int = 0
-    regions_unchanged: int = 0
-    measurements_created: int = 0
-    measurements_unchanged: int = 0
-    measurements_corrected: int = 0
-    missing_values: int = 0  # cells of mapped columns without a figure, in the whole file
-    skipped_missing: int = 0  # measurements not stored: CBS has no figure for that region
-    notes: list[str] = field(default_factory=list)
-
-    def count(self, outcome: Outcome) -> None:
-        name = f"measurements_{outcome.value}"
-        setattr(self, name, getattr(self, name) + 1)
-
-    def lines(self) -> list[str]:
-        lines = [
-            (
-                _("Proefimport (er is niets opgeslagen) van %(table)s")
-                if self.dry_run
-                else _("Import van %(table)s")
-            )
-            % {"table": self.table},
-            _("Rijen: %(rows)s") % {"rows": self.rows},
-            _("Regio's: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd")
-            % {
-                "created": self.regions_created,
-                "updated": self.regions_updated,
-                "unchanged": self.regions_unchanged,
-            },
-            _("Metingen: %(created)s nieuw, %(unchanged)s ongewijzigd, %(corrected)s gecorrigeerd")
-            % {
-                "created": self.measurements_created,
-                "unchanged": self.measurements_unchanged,
-                "corrected": self.measurements_corrected,
-            },
-            _(
-                "Ontbrekende waarden (punt of leeg): %(missing)s in het bestand; "
-                "%(skipped)s metingen daardoor niet opgeslagen"
-            )
-            % {"missing": self.missing_values, "skipped": self.skipped_missing},
-        ]
-        return lines + [f"- {note}" for note in self.notes]
 
 
 @dataclass(frozen=True)
@@ -126,15 +78,21 @@ def import_table(
     report.missing_values = sum(table.missing[c.column] for c in mapping.columns)
     planned = _plan(table, mapping, report)
     outcomes = _expected_outcomes(planned)
-    with transaction.atomic():
-        regions = sync_regions(table.rows, write=not dry_run)
-        report.regions_created, report.regions_updated = regions.created, regions.updated
-        report.regions_unchanged = regions.unchanged
-        for item, expected in zip(planned, outcomes, strict=True):
-            if dry_run or expected is Outcome.UNCHANGED:
-                report.count(expected)
-            else:
-                report.count(_store(item))
+    try:
+        with transaction.atomic():
+            regions = sync_regions(table.rows, write=not dry_run)
+            report.regions_created, report.regions_updated = regions.created, regions.updated
+            report.regions_unchanged = regions.unchanged
+            for item, expected in zip(planned, outcomes, strict=True):
+                if dry_run or expected is Outcome.UNCHANGED:
+                    report.count(expected)
+                else:
+                    report.count(_store(item))
+    except IntegrityError as exc:
+        # Two imports adding the same new region at once: the second one stops, unchanged.
+        raise file_error(
+            _("Tegelijk liep een andere CBS-import. Er is niets opgeslagen; probeer het opnieuw.")
+        ) from exc
     return report
 
 
@@ -228,9 +186,12 @@ def _scopes(area: Area, by_code: dict[str, CbsRow], report: ImportReport, indica
         code = (raw_code or "").strip().upper()
         if not code:
             report.notes.append(
-                _(
+                ngettext(
                     "%(area)s: geen %(label)s ingevuld, dus geen cijfer op schaal %(scope)s "
-                    "(%(n)s indicatoren)."
+                    "(%(n)s indicator).",
+                    "%(area)s: geen %(label)s ingevuld, dus geen cijfer op schaal %(scope)s "
+                    "(%(n)s indicatoren).",
+                    indicators,
                 )
                 % {"area": area.name, "label": label, "scope": scope.label, "n": indicators}
             )

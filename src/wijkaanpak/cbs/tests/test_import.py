@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 from wijkaanpak.areas.models import Region
@@ -206,7 +206,7 @@ def test_westwijk_demo_link_in_a_test_only(westwijk, national):
         (Scope.NETHERLANDS, D("36100")),
     }
     assert (
-        "Westwijk: geen CBS-wijkcode ingevuld, dus geen cijfer op schaal wijk (1 indicatoren)."
+        "Westwijk: geen CBS-wijkcode ingevuld, dus geen cijfer op schaal wijk (1 indicator)."
         in report.notes
     )
 
@@ -271,6 +271,19 @@ def test_dry_run_counts_but_stores_nothing(nieuwland, tmp_path):
     report = import_table(path, "85984NED", dry_run=True)
     assert (report.measurements_corrected, report.measurements_unchanged) == (1, 11)
     assert not Measurement.objects.filter(superseded_at__isnull=False).exists()
+
+
+def test_a_concurrent_import_is_refused_cleanly(nieuwland, monkeypatch):
+    def clash(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(Region.objects, "bulk_create", clash)
+    with pytest.raises(ImportRejected) as info:
+        import_table(SAMPLE_JSON, "85984NED")
+    assert info.value.errors[0].message == (
+        "Tegelijk liep een andere CBS-import. Er is niets opgeslagen; probeer het opnieuw."
+    )
+    assert not Measurement.objects.exists()
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])

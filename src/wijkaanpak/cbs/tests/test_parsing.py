@@ -285,6 +285,12 @@ def test_json_that_is_no_typed_data_set(tmp_path, document, message):
     assert errors(write_json(tmp_path, document)) == [(None, "", message)]
 
 
+def test_json_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "tabel.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(odata({"WijkenEnBuurten": "GM0622"})).encode())
+    assert read_table(path, set()).rows[0].code == "GM0622"
+
+
 def test_odata4_envelope_is_read(tmp_path):
     document = {
         "@odata.context": "https://odata4.cbs.nl/CBS/85984NED/$metadata#TypedDataSet",
