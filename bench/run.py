@@ -1,157 +1,218 @@
-"""Benchmarks: print figures, assert nothing. Run with `make bench`.
+"""Benchmarks at national scale on PostgreSQL: print figures, assert nothing. `make bench`.
 
-Loads the Westwijk programme into a fresh SQLite database (or DATABASE_URL), adds a
-monthly measurement history to every quantitative indicator, then times the loader and
-the main pages and API calls with Django's test client.
+    .venv/bin/python bench/run.py            # national: 1,000,000 reports (generated if needed)
+    .venv/bin/python bench/run.py --small    # quick: 20,000 reports, 5 s per measurement
+
+Generates the database with bench/generate.py when it is missing or was made for other
+parameters, starts gunicorn on loopback with production settings (bench/servers.py) and
+measures with wrk: p50/p95 latency of the main pages at 1 and 16 connections; Open311
+report creation beside the raw INSERT + COMMIT ceiling at the same connections; queries
+per page at two scales; the daily overdue scan; the CBS import; the long schemathesis
+run. Prints a table and writes bench/results/latest.json. Method: docs/performance.md.
 """
 
+import argparse
+import datetime as dt
+import json
 import os
-import statistics
+import subprocess
 import sys
-import tempfile
 import time
-from datetime import date
-from decimal import Decimal
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkaanpak.conf.test")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
-import django  # noqa: E402
+from bench.measure import database, report, wrk  # noqa: E402
+from bench.scratch import loopback_env  # noqa: E402
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
-
-sys.path.insert(0, str(ROOT))
-from conftest import verified_login  # noqa: E402
-
-REPEAT = 20
-MONTHS = 120  # ten years of monthly figures per indicator
-REPORTS = 5000  # about two years of reports for one area
+SERVER = "postgres://postgres@127.0.0.1:5432"
+SCALES = {
+    # name: database, reports, indicators per generated area
+    "national": ("wijkaanpak_bench", 1_000_000, 60),
+    "small": ("wijkaanpak_bench_small", 20_000, 20),
+}
 
 
-def timed(fn, repeat=REPEAT):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples), max(samples)
+def parse(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", action="store_true", help="quick run on the small database")
+    parser.add_argument("--seconds", type=int, help="per wrk run (default 20, --small 5)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--connections", default="1,16")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--save", metavar="NAME", help="also write bench/results/NAME.json")
+    parser.add_argument("--skip", default="", help="comma-separated: http,writes,scan,cbs,fuzz")
+    return parser.parse_args(argv)
 
 
-def seed_reports():
-    """REPORTS reports spread over two years, all quadrants and categories; returns a handler."""
-    import random
-    import secrets
-    from datetime import datetime, timedelta
-    from zoneinfo import ZoneInfo
-
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from wijkaanpak.areas.models import Area, Membership
-    from wijkaanpak.reports.domain.deadlines import pickup_due_on, resolution_due_on
-    from wijkaanpak.reports.models import Category, Report
-
-    quiet = open(os.devnull, "w")  # noqa: SIM115
-    call_command("sync_roles", stdout=quiet)
-    call_command("load_report_categories", stdout=quiet)
-    area = Area.objects.get(slug="westwijk")
-    quadrants = list(area.neighbourhoods.filter(role="quadrant"))
-    categories = list(
-        Category.objects.filter(parent__isnull=False).select_related("handling_organisation")
-    )
-    rng = random.Random(42)
-    start = datetime(2024, 11, 1, 8, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    rows = []
-    for n in range(REPORTS):
-        received = start + timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60))
-        category = rng.choice(categories)
-        picked = rng.random() < 0.8
-        rows.append(
-            Report(
-                reference=f"M-B-{n:06d}",
-                status_token=secrets.token_urlsafe(32),
-                area=area,
-                neighbourhood=rng.choice(quadrants),
-                category=category,
-                organisation=category.handling_organisation,
-                description="bench",
-                status="picked_up" if picked else "received",
-                received_at=received,
-                pickup_due_on=pickup_due_on(received),
-                resolution_due_on=resolution_due_on(received, category),
-                picked_up_at=received + timedelta(days=rng.randrange(0, 9)) if picked else None,
-            )
+def prepare(args) -> dict:
+    today = dt.date.today().isoformat()
+    seconds = {}
+    for name, (db, reports, indicators) in SCALES.items():
+        if args.small and name == "national":
+            continue
+        took = database.ensure(
+            f"{SERVER}/{db}",
+            regenerate=args.regenerate,
+            seed=args.seed,
+            reports=reports,
+            indicators=indicators,
+            today=today,
         )
-    Report.objects.bulk_create(rows, batch_size=1000)
-    user = get_user_model().objects.create_user("bench-handler", is_staff=True)
-    user.groups.add(Group.objects.get(name="report_handler"))
-    Membership.objects.create(user=user, organisation=categories[0].handling_organisation)
-    return user
+        seconds[name] = round(took, 1) if took else "reused"
+    return seconds
 
 
-def main():
-    from wijkaanpak.programme.models import Indicator, Measurement
+def check_status(url: str, headers: dict | None = None) -> int:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as refused:
+        return refused.code
 
-    call_command("migrate", verbosity=0)
-    quiet = open(os.devnull, "w")  # noqa: SIM115
-    first = timed(lambda: call_command("load_programme", stdout=quiet), repeat=1)
-    again = timed(lambda: call_command("load_programme", stdout=quiet), repeat=5)
 
-    rows = []
-    for indicator in Indicator.objects.exclude(unit="qualitative"):
-        for month in range(MONTHS):
-            year, m = 2024 + month // 12, month % 12 + 1
-            rows.append(
-                Measurement(
-                    indicator=indicator,
-                    value=Decimal(10 + month % 7),
-                    scope="area",
-                    period_start=date(year, m, 1),
-                    period_end=date(year, m, 28),
-                    source="bench",
-                )
-            )
-    Measurement.objects.bulk_create(rows)
+def http(args, url: str, connections: list[int], seconds: int) -> tuple[dict, list]:
+    from bench import servers
+    from bench.measure import pages as catalogue
+    from bench.measure import writes
 
-    handler = seed_reports()
-    client = Client()
-    pages = {
-        "overview page": "/westwijk/",
-        "line page (Ouders)": "/westwijk/lijnen/ouders/",
-        "indicator page": "/westwijk/indicatoren/schuldsanering-per-1000/",
-        "interventions list": "/westwijk/interventies/?age=8",
-        "data-quality page": "/westwijk/datakwaliteit/",
-        "API indicators list": "/api/v1/indicators/",
-        "reports overview (public)": "/westwijk/meldingen/",
-        "Open311 requests.json": "/open311/v2/requests.json",
+    area = catalogue.busiest_area()
+    organisation = catalogue.busiest_organisation()
+    cookies = [catalogue.session_cookie(u) for u in catalogue.handlers(organisation, 16)]
+    server = servers.start_gunicorn(url, workers=args.workers, timeout=120)
+    results, write_rows = {}, []
+    try:
+        for page in catalogue.pages(area):
+            item = results[page.key] = {"label": page.label, "path": page.path}
+            if page.path is None:
+                item.update(runs=None, note="not available (no such page in this version)")
+                continue
+            headers = {"Cookie": cookies[0]} if page.staff else {}
+            item["status"] = status = check_status(server.url + page.path, headers)
+            if status != 200:
+                item.update(runs=None, note=f"not measured: HTTP {status}")
+                continue
+            script = wrk.cookie_script(cookies) if page.staff else ""
+            wrk.run(server.url + page.path, 2, 3, script)  # warm every worker
+            item["runs"] = [
+                wrk.run(server.url + page.path, c, seconds, script) for c in connections
+            ]
+            print(report.latency_table({page.key: item})[-1], flush=True)
+        item = results["queue"]
+        item["area"], item["organisation"] = area.slug, organisation.slug
+        if "writes" not in args.skip:
+            body = writes.report_body(writes.api_client_key(), area)
+            for c in connections:
+                api = writes.api_rate(server.url, body, c, seconds)
+                ceiling = writes.ceiling(url, c, seconds)
+                write_rows.append({"connections": c, "api": api, "ceiling": ceiling})
+                print(report.writes_table(write_rows)[-1], flush=True)
+    finally:
+        servers.stop(server)
+    return results, write_rows
+
+
+def query_counts(small_only: bool) -> dict:
+    counts = {}
+    for name, (db, _reports, _indicators) in SCALES.items():
+        if small_only and name == "national":
+            continue
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.measure.querycount", f"{SERVER}/{db}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        counts[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    return dict(reversed(list(counts.items())))
+
+
+def fuzz() -> dict:
+    script = ROOT / "bench" / "fuzz.py"
+    if not script.exists():
+        return {"note": "not available (bench/fuzz.py missing)"}
+    begun = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": f"{SERVER}/postgres"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    tail = (done.stdout + done.stderr).strip().splitlines()[-12:]
+    return {
+        "returncode": done.returncode,
+        "seconds": round(time.perf_counter() - begun, 1),
+        "summary": tail,
     }
-    print(f"database: {django.db.connection.vendor}; measurements: {len(rows)}; reports: {REPORTS}")
-    print(f"{'what':32} {'median ms':>10} {'max ms':>10}")
-    print(f"{'load_programme, first run':32} {first[0]:10.1f} {first[1]:10.1f}")
-    print(f"{'load_programme, again':32} {again[0]:10.1f} {again[1]:10.1f}")
-    for name, url in pages.items():
-        status = client.get(url).status_code
-        median, worst = timed(lambda url=url: client.get(url))
-        print(f"{name:32} {median:10.1f} {worst:10.1f}  (HTTP {status})")
-    staff = Client()
-    verified_login(staff, handler)
-    for name, url in {
-        "handler queue": "/behandelen/",
-        "API reports list": "/api/v1/reports/",
-    }.items():
-        status = staff.get(url).status_code
-        median, worst = timed(lambda url=url: staff.get(url))
-        print(f"{name:32} {median:10.1f} {worst:10.1f}  (HTTP {status})")
-    median, worst = timed(lambda: call_command("compute_metrics", stdout=quiet), repeat=3)
-    print(f"{'compute_metrics':32} {median:10.1f} {worst:10.1f}")
+
+
+def main(args) -> dict:
+    begun = time.perf_counter()
+    scale = "small" if args.small else "national"
+    url = f"{SERVER}/{SCALES[scale][0]}"
+    seconds = args.seconds or (5 if args.small else 20)
+    connections = [int(c) for c in args.connections.split(",")]
+    result = {
+        "scale": scale,
+        "started": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "load_before": os.getloadavg()},
+        "gunicorn_workers": args.workers,
+        "wrk_seconds": seconds,
+        "generation_s": prepare(args),
+    }
+    os.environ.update(loopback_env(url))
+    import django
+
+    django.setup()
+    if "http" not in args.skip and wrk.available():
+        result["pages"], result["writes"] = http(args, url, connections, seconds)
+    result["query_counts"] = query_counts(args.small)
+    if "scan" not in args.skip:
+        from bench.measure import scan
+
+        result["scan"] = scan.run()
+    if "cbs" not in args.skip:
+        from bench.measure import cbs
+
+        result["cbs"] = cbs.run()
+    if "fuzz" not in args.skip and not args.small:
+        result["fuzz"] = fuzz()
+    result["machine"]["load_after"] = os.getloadavg()
+    result["total_s"] = round(time.perf_counter() - begun, 1)
+    return result
+
+
+def show(result: dict) -> None:
+    load = result["machine"]["load_before"]
+    print(
+        f"\n== {result['scale']} scale, gunicorn --workers {result['gunicorn_workers']}, "
+        f"wrk {result['wrk_seconds']} s per run, load before {load}"
+    )
+    writes = report.writes_table(result.get("writes", []))
+    for title, lines in (
+        ("Latency (wrk, closed loop)", report.latency_table(result.get("pages", {}))),
+        ("Report creation: Open311 API beside the INSERT ceiling", writes),
+        ("Queries per page", report.query_table(result["query_counts"])),
+    ):
+        print(f"\n{title}\n" + "\n".join(lines))
+    for name in ("scan", "cbs", "fuzz"):
+        if name in result:
+            print(f"\n{name}: {json.dumps(result[name], default=str)}")
+    print("\nTargets\n" + "\n".join(report.targets(result)))
+    print(f"\nTotal {result['total_s']:.0f} s; generation {result['generation_s']}")
 
 
 if __name__ == "__main__":
-    main()
+    arguments = parse()
+    figures = main(arguments)
+    show(figures)
+    for path in report.write(figures, arguments.save):
+        print(f"written: {path.relative_to(ROOT)}")

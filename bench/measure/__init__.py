@@ -1,0 +1,1 @@
+"""The measurements of `make bench` (bench/run.py): HTTP latency, queries, writes, scans."""
