@@ -110,7 +110,7 @@ def _csv_records(data: bytes, columns: set[str]):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Older StatLine downloads are Windows-1252; only region names can be affected.
+        # Not UTF-8: most likely Windows-1252 (a file saved by Excel); only names can differ.
         text = data.decode("cp1252", errors="replace")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if ";" in first_line else ",")
