@@ -23,7 +23,7 @@ from wijkaanpak.programme.models import Indicator, Measurement, NationalIndicato
 from wijkaanpak.programme.selectors import current_programme
 from wijkaanpak.programme.services.measurements import (
     Outcome,
-    _same,
+    same_measurement,
     save_measurement,
     validate_measurement,
 )
@@ -247,7 +247,7 @@ def _expected_outcomes(planned: list[Planned]) -> list[Outcome]:
         existing = current.get(item.key)
         if existing is None:
             outcomes.append(Outcome.CREATED)
-        elif _same(
+        elif same_measurement(
             existing,
             value=item.value,
             period_start=item.period_start,

@@ -158,7 +158,9 @@ def save_measurement(
                     )
                 ) from exc
             return created, Outcome.CREATED
-        if _same(existing, value=value, period_start=period_start, source=source, note=note):
+        if same_measurement(
+            existing, value=value, period_start=period_start, source=source, note=note
+        ):
             return existing, Outcome.UNCHANGED
         if not allow_correction:
             raise ValidationError(
@@ -236,7 +238,7 @@ def correct_measurement(
                 _("Deze meting is al gecorrigeerd. Corrigeer de nieuwste versie."),
                 code="superseded",
             )
-        if _same(old, value=value, period_start=period_start, source=source, note=note):
+        if same_measurement(old, value=value, period_start=period_start, source=source, note=note):
             raise ValidationError(
                 _("De correctie is gelijk aan de meting. Er is niets veranderd."),
                 code="unchanged",
@@ -259,7 +261,7 @@ def correct_measurement(
     return new
 
 
-def _same(existing: Measurement, *, value, period_start, source, note) -> bool:
+def same_measurement(existing: Measurement, *, value, period_start, source, note) -> bool:
     return (
         Decimal(existing.value) == Decimal(value)
         and existing.period_start == period_start
