@@ -9,6 +9,7 @@ that got a 2xx answer exists exactly once, under the id it was given, and no key
 reports.
 """
 
+import http.client
 import json
 import threading
 import time
@@ -62,7 +63,8 @@ def _post(base_url: str, body: bytes, key: str) -> str:
         if error.code >= 500 or error.code == 409:
             raise Retry(f"HTTP {error.code}") from error
         raise
-    except (OSError, urllib.error.URLError) as error:  # refused, reset, timed out
+    # Refused, reset, timed out, or cut off halfway through the answer.
+    except (OSError, urllib.error.URLError, http.client.HTTPException) as error:
         raise Retry(type(error).__name__) from error
 
 
