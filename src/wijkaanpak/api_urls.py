@@ -25,6 +25,7 @@ router.register("reports", ReportViewSet, basename="report")
 urlpatterns = [
     # Not a router route: the matrices belong to an edition but are computed, not stored.
     path("v1/programmes/<int:pk>/coverage/", CoverageView.as_view(), name="v1-coverage"),
+    path("v1/national-comparison/", include("wijkaanpak.programme.api.comparison_urls")),
     path("v1/", include((router.urls, "api"), namespace="v1")),
     path("v1/hsds/", include(("wijkaanpak.socialmap.api.urls", "hsds"), namespace="hsds")),
     path(

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from .views import edition_edits, editions, pages, staff
+from .views import edition_edits, editions, national, pages, staff
 
 app_name = "programme"
 urlpatterns = [
     path("", pages.home, name="home"),
+    # Before the area routes: "vergelijken" is a reserved slug, never an area.
+    path("vergelijken/", national.national_comparison_page, name="national-comparison"),
     path("<slug:area>/", pages.overview, name="overview"),
     path("<slug:area>/lijnen/<slug:line>/", pages.line_detail, name="line"),
     path("<slug:area>/indicatoren/<slug:indicator>/", pages.indicator_detail, name="indicator"),

@@ -1,0 +1,129 @@
+"""The national comparison page: every area against the Netherlands, per shared indicator.
+
+Public, like the programme pages it links to. The rules are in domain.comparison; this
+module only turns their results into plain Dutch for the table.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from ..domain.comparison import Figure, Kind, Movement, Position, Reason
+from ..presentation import format_value
+from ..services.comparison import AreaComparison, national_comparison
+
+MOVEMENT_LABELS = {
+    Movement.SMALLER: gettext_lazy("kloof kleiner geworden"),
+    Movement.LARGER: gettext_lazy("kloof groter geworden"),
+    Movement.SAME: gettext_lazy("kloof gelijk gebleven"),
+    Movement.UNKNOWN: gettext_lazy("onbekend"),
+}
+MOVEMENT_TEXTS = {
+    Movement.SMALLER: gettext_lazy("Het gebied is vergeleken met Nederland vooruitgegaan."),
+    Movement.LARGER: gettext_lazy("Het gebied is vergeleken met Nederland achteruitgegaan."),
+    Movement.SAME: gettext_lazy("Het verschil met Nederland is even groot als bij de nulmeting."),
+}
+REASON_TEXTS = {
+    Reason.NO_POLARITY: gettext_lazy("Niet bekend of hoger of lager beter is."),
+    Reason.NO_AREA_VALUE: gettext_lazy("Er is nog geen meting van het gebied."),
+    Reason.NO_NETHERLANDS_VALUE: gettext_lazy("Er is geen cijfer van Nederland."),
+    Reason.NO_BASELINE: gettext_lazy(
+        "Er is geen nulmeting: geen meting van het gebied met een cijfer van Nederland uit "
+        "dezelfde tijd of eerder, en geen referentiewaarden."
+    ),
+    Reason.NOTHING_SINCE_BASELINE: gettext_lazy(
+        "Er is na de nulmeting nog niet opnieuw gemeten in het gebied."
+    ),
+}
+POSITION_TEXTS = {
+    Position.BEHIND: gettext_lazy("slechter dan Nederland"),
+    Position.LEVEL: gettext_lazy("gelijk aan Nederland"),
+    Position.AHEAD: gettext_lazy("beter dan Nederland"),
+}
+POLARITY_TEXTS = {
+    "higher_is_better": gettext_lazy("hoger is beter"),
+    "lower_is_better": gettext_lazy("lager is beter"),
+}
+
+
+def signed(value: Decimal, unit: str, decimals: int) -> str:
+    """A difference with its sign: +8,4% or -4.000 euro; zero has none."""
+    sign = "+" if value > 0 else "-" if value < 0 else ""
+    return sign + format_value(abs(value), unit, decimals)
+
+
+def period_text(start: date | None, end: date) -> str:
+    """A calendar year reads as the year; any other period as its two dates."""
+    whole_year = start and (start.year, start.month, start.day) == (end.year, 1, 1)
+    if whole_year and (end.month, end.day) == (12, 31):
+        return str(end.year)
+    if start is None:
+        return date_format(end, "j F Y")
+    return _("%(start)s tot en met %(end)s") % {
+        "start": date_format(start, "j F Y"),
+        "end": date_format(end, "j F Y"),
+    }
+
+
+def describe(figure: Figure, unit: str, decimals: int) -> dict:
+    if figure.kind == Kind.REFERENCE:
+        when = _("referentiewaarde, peildatum %(date)s") % {"date": date_format(figure.on, "j F Y")}
+    else:
+        when = _("meting over %(period)s") % {"period": period_text(figure.period_start, figure.on)}
+    return {
+        "value": format_value(figure.value, unit, decimals),
+        "when": when,
+        "source": figure.source,
+    }
+
+
+def row(item: AreaComparison, unit: str, decimals: int) -> dict:
+    result = item.comparison
+    baseline = result.baseline
+    return {
+        "area": item.area,
+        "url": item.indicator.get_absolute_url(),
+        "indicator_name": item.indicator.name,
+        "latest": describe(result.latest, unit, decimals) if result.latest else None,
+        "netherlands": (
+            describe(result.netherlands, unit, decimals) if result.netherlands else None
+        ),
+        "gap": signed(result.gap, unit, decimals) if result.gap is not None else None,
+        "position": POSITION_TEXTS.get(result.position, ""),
+        "baseline_gap": (
+            signed(result.baseline_gap, unit, decimals) if baseline is not None else None
+        ),
+        "baseline": (
+            {
+                "area": describe(baseline.area, unit, decimals),
+                "netherlands": describe(baseline.netherlands, unit, decimals),
+            }
+            if baseline
+            else None
+        ),
+        "movement": result.movement.value,
+        "movement_label": MOVEMENT_LABELS[result.movement],
+        "explanation": MOVEMENT_TEXTS.get(result.movement) or REASON_TEXTS[result.reason],
+    }
+
+
+@require_safe
+def national_comparison_page(request):
+    sections = [
+        {
+            "national": entry.national,
+            "polarity": POLARITY_TEXTS.get(entry.national.polarity),
+            "rows": [row(i, entry.national.unit, entry.national.decimals) for i in entry.areas],
+        }
+        for entry in national_comparison()
+    ]
+    return render(
+        request,
+        "programme/national_comparison.html",
+        {"area_slug": "", "sections": sections},
+    )
