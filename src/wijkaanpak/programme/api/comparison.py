@@ -61,8 +61,8 @@ class AreaComparisonSerializer(serializers.Serializer):
     baseline = ComparisonBaselineSerializer(
         source="comparison.baseline",
         allow_null=True,
-        help_text="Earliest area measurement with an NL value at or before it (and that NL "
-        "value), else the area and NL reference values.",
+        help_text="The earlier of: the earliest area measurement with an NL value at or "
+        "before it (with that NL value), and the area and NL reference values.",
     )
     baseline_gap = _decimal(source="comparison.baseline_gap", allow_null=True)
     position = serializers.ChoiceField(

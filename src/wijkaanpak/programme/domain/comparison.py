@@ -7,10 +7,11 @@ The rules, as the comparison page explains them:
 - The NL value is the latest netherlands-scope measurement of the same indicator series;
   without one, the NL reference value. The page says which one it is and its date.
 - The gap is area minus NL, in the indicator's unit.
-- The baseline is the earliest area measurement that has an NL value (measurement or
-  reference value) at or before its period end, paired with the latest such NL value.
-  Without such a measurement, the baseline is the pair of reference values (area and NL),
-  when both exist.
+- The baseline is the earliest area value that has an NL value to go with it: either the
+  earliest area measurement with an NL value (measurement or reference value) at or before
+  its period end, paired with the latest such NL value, or the programme's reference
+  values (area and NL, both needed), dated by the area's reference date. The earlier of the
+  two counts; on the same date the reference values, the programme's own nulmeting.
 - Whether the gap moved is judged on the lag: how much worse than NL the area is, which
   respects polarity (for "lower is better" the lag is area minus NL, for "higher is better"
   NL minus area). A smaller lag is "kloof kleiner geworden", whether the area was behind or
@@ -106,18 +107,20 @@ def baseline(
     area_reference: Figure | None,
     netherlands_reference: Figure | None,
 ) -> Baseline | None:
-    """The earliest area measurement with its NL value, else the pair of reference values.
+    """The earlier of the first area measurement with its NL value and the reference values.
 
     `first_area` is the earliest area measurement that has an NL value at or before it;
     `netherlands_at_first` the latest NL measurement at or before it, if any.
     """
+    candidates = []
+    if area_reference is not None and netherlands_reference is not None:
+        candidates.append(Baseline(area_reference, netherlands_reference))
     if first_area is not None:
         nl = latest_at_or_before(first_area.on, netherlands_at_first, netherlands_reference)
         if nl is not None:
-            return Baseline(first_area, nl)
-    if area_reference is not None and netherlands_reference is not None:
-        return Baseline(area_reference, netherlands_reference)
-    return None
+            candidates.append(Baseline(first_area, nl))
+    # min() keeps the first of equals: the reference values win a tie.
+    return min(candidates, key=lambda b: b.area.on, default=None)
 
 
 def lag(gap: Decimal, polarity: Polarity) -> Decimal:

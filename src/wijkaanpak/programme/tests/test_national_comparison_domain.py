@@ -68,13 +68,21 @@ def test_latest_at_or_before(on, candidates, expected):
 @pytest.mark.parametrize(
     ("first_area", "nl_at_first", "area_ref", "nl_ref", "expected"),
     [
-        # The earliest area measurement with an NL measurement before it.
+        # The earliest area measurement with an NL measurement before it, before the references.
+        (
+            m("15", 2020),
+            m("7", 2020),
+            ref("16", 2021),
+            ref("7.1", 2021),
+            (m("15", 2020), m("7", 2020)),
+        ),
+        # The reference values are earlier: they are the baseline.
         (
             m("15", 2022),
             m("7", 2022),
             ref("16", 2021),
             ref("7.1", 2021),
-            (m("15", 2022), m("7", 2022)),
+            (ref("16", 2021), ref("7.1", 2021)),
         ),
         # Its NL value may be the reference value, when that is later than the NL measurement.
         (m("15", 2022), m("7", 2020), None, ref("7.1", 2021), (m("15", 2022), ref("7.1", 2021))),
@@ -88,7 +96,8 @@ def test_latest_at_or_before(on, candidates, expected):
         (None, None, None, None, None),
     ],
     ids=[
-        "measurement-pair",
+        "measurement-first",
+        "references-first",
         "later-nl-reference",
         "nl-reference-only",
         "reference-pair",
@@ -175,6 +184,14 @@ def test_missing_values_leave_the_movement_unknown_with_a_reason(
     assert result.reason == reason
     assert result.gap == gap
     assert result.position == position
+
+
+def test_on_the_same_date_the_reference_values_are_the_baseline():
+    on = date(2021, 12, 31)
+    area_ref = Figure(D("16"), on, "Programmaplan", kind=Kind.REFERENCE)
+    nl_ref = Figure(D("7"), on, "Programmaplan", kind=Kind.REFERENCE)
+    first = Figure(D("15"), on, "CBS", key=1)
+    assert baseline(first, None, area_ref, nl_ref) == Baseline(area_ref, nl_ref)
 
 
 def test_a_reference_baseline_is_compared_with_a_single_measurement():
