@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import environ
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, env
@@ -175,6 +176,9 @@ CONTENT_SECURITY_POLICY = (
 )
 
 REST_FRAMEWORK = {
+    # DRF's throttles read the client address like reports.ratelimit does: None would trust
+    # the whole X-Forwarded-For header, which a client writes itself.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
@@ -229,6 +233,20 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 # Retention (security.md P6). Reporter contact details and photos are removed this many
 # days after a report is closed (Signalen uses a year too). The processing log is kept
 # longer, so a resident who asks later can still learn who saw their data.
+# Rate limits and other counters live in the cache. With more than one process it must be
+# shared: CACHE_URL=redis://127.0.0.1:6379/1. Without it each process counts on its own.
+_CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+if _CACHE_URL and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise environ.ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or unix://")
+# Days an Idempotency-Key's stored answer is kept (purge_idempotency_records).
+IDEMPOTENCY_RETENTION_DAYS = env.int("IDEMPOTENCY_RETENTION_DAYS", default=30)
 REPORT_CONTACT_RETENTION_DAYS = env.int("REPORT_CONTACT_RETENTION_DAYS", default=365)
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
 # Days after a referral is closed before its personal fields are erased (P6).

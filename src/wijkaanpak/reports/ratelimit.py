@@ -31,9 +31,20 @@ def parse_rate(text: str) -> Rate:
 
 
 def client_ip(request) -> str:
-    # REMOTE_ADDR is what the server saw. Behind a reverse proxy, the proxy must set it to
-    # the real client (e.g. gunicorn --forwarded-allow-ips), never a header a client forges.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, counting only what our own proxies wrote.
+
+    Each of the TRUSTED_PROXY_COUNT proxies in front of the site appends the address it saw
+    to X-Forwarded-For, so the client is the Nth entry from the right; anything further
+    left was written by the client and may be forged. Without proxies it is REMOTE_ADDR.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    if not proxies:
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [h for h in hops if h]
+    # Fewer entries than proxies: the request did not come through all of them.
+    return hops[-proxies] if len(hops) >= proxies else remote
 
 
 def _key(scope: str, ip: str, window: int) -> str:

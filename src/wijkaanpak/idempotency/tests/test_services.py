@@ -187,3 +187,27 @@ def test_purge_removes_only_old_records():
 
     assert services.purge_older_than(30) == 1
     assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_the_daily_command_purges_by_the_configured_term(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.IDEMPOTENCY_RETENTION_DAYS = 10
+    record = IdempotencyRecord.objects.create(
+        scope="s",
+        key="eleven-days",
+        request_fingerprint="f",
+        status_code=201,
+        response_body="",
+        content_type="application/json",
+    )
+    IdempotencyRecord.objects.filter(pk=record.pk).update(
+        created_at=timezone.now() - timedelta(days=11)
+    )
+    out = StringIO()
+    call_command("purge_idempotency_records", stdout=out)
+    call_command("purge_idempotency_records", stdout=out)
+    assert not IdempotencyRecord.objects.exists()
+    assert "1 stored answers removed" in out.getvalue()
