@@ -7,7 +7,7 @@ from wijkaanpak.reports.domain.workflow import WorkflowError
 from .duplicates import distance_m, merge_duplicate, normalise_address, open_reports_nearby
 from .handling import add_note, cancel, change_status, pick_up, record_late_reason, reopen, resolve
 from .intake import MAX_PHOTOS, create_report, join_report, next_reference
-from .queue import filter_queue, open_queue, sections, with_next_due
+from .queue import filter_queue, open_queue, queue_page, with_next_due
 from .reporter import reporter_feedback
 
 __all__ = [
@@ -26,10 +26,10 @@ __all__ = [
     "open_queue",
     "open_reports_nearby",
     "pick_up",
+    "queue_page",
     "record_late_reason",
     "reopen",
     "reporter_feedback",
     "resolve",
-    "sections",
     "with_next_due",
 ]

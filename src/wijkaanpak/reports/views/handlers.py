@@ -104,12 +104,14 @@ def queue(request):
     reports = visible_reports(request.user)
     if form.is_bound and form.is_valid():
         reports = services.filter_queue(reports, **form.cleaned_data)
+    page = services.queue_page(reports, request.GET.get("pagina"))
     return render(
         request,
         "reports/handlers/queue.html",
         {
             "form": form,
-            "sections": services.sections(reports),
+            "sections": page.sections,
+            "page": page,
             "today": deadlines.today(),
             "may_change": can_change(request.user),
         },
