@@ -5,14 +5,14 @@ Every refusal is an Open311Error with a Dutch description that names the paramet
 
 import datetime as dt
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from wijkaanpak.areas.models import Area, Neighbourhood
 from wijkaanpak.reports.domain.workflow import CLOSED_STATUSES, OPEN_STATUSES
-from wijkaanpak.reports.models import Category, Report
+from wijkaanpak.reports.models import Category, Report, ReportEvent
 from wijkaanpak.workdays import AMSTERDAM
 
 from .errors import Open311Error
@@ -146,10 +146,19 @@ def _list(params, name: str) -> list[str]:
 
 
 def requests_in(area: Area) -> QuerySet[Report]:
+    # A subquery per listed report, not a join with GROUP BY over every report in the
+    # window: the newest 1000 come straight from the (area, received_at) order.
+    last_event = (
+        ReportEvent.objects.filter(report=OuterRef("pk"))
+        .order_by()
+        .values("report")
+        .annotate(last=Max("at"))
+        .values("last")
+    )
     return (
         Report.objects.filter(area=area)
         .select_related("category", "category__parent", "organisation")
-        .annotate(last_event_at=Max("events__at"))
+        .annotate(last_event_at=Subquery(last_event))
     )
 
 

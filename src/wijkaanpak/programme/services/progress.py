@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from ..domain import progress as engine
@@ -22,8 +23,15 @@ def today() -> date:
     return timezone.localdate()
 
 
-def facts_for(indicators: list[Indicator]) -> dict[int, engine.IndicatorFacts]:
-    """Three queries for any number of indicators; only current area measurements count."""
+def facts_for(
+    indicators: list[Indicator], *, history: bool = True
+) -> dict[int, engine.IndicatorFacts]:
+    """A few queries for any number of indicators; only current area measurements count.
+
+    Without `history` each series gets only its latest measurement: all a roll-up reads
+    (the status and whether a figure is recent), so an overview costs the same with ten
+    years of monthly figures as with one.
+    """
     ids = [i.pk for i in indicators]
     references: dict[int, dict[str, ReferenceValue]] = defaultdict(dict)
     for ref in ReferenceValue.objects.filter(indicator_id__in=ids):
@@ -51,10 +59,19 @@ def facts_for(indicators: list[Indicator]) -> dict[int, engine.IndicatorFacts]:
         indicator__series_key__in={key for _, key in series},
         scope=Scope.AREA,
     )
-    for area_id, key, value, on in rows.values_list(
-        "indicator__programme__area_id", "indicator__series_key", "value", "period_end"
-    ):
-        if (area_id, key) in series:
+    series_of = ("indicator__programme__area_id", "indicator__series_key")
+    last = None
+    if not history:
+        last = {
+            (area_id, key): day
+            for area_id, key, day in rows.order_by()
+            .values(*series_of)
+            .annotate(day=Max("period_end"))
+            .values_list(*series_of, "day")
+        }
+        rows = rows.filter(period_end__in=set(last.values()))
+    for area_id, key, value, on in rows.values_list(*series_of, "value", "period_end"):
+        if (area_id, key) in series and (last is None or last[(area_id, key)] == on):
             measurements[series[(area_id, key)]].append(engine.DatedValue(value=value, on=on))
 
     facts = {}
@@ -75,9 +92,9 @@ def facts_for(indicators: list[Indicator]) -> dict[int, engine.IndicatorFacts]:
     return facts
 
 
-def progress_for(indicators) -> dict[int, IndicatorProgress]:
+def progress_for(indicators, *, history: bool = True) -> dict[int, IndicatorProgress]:
     indicators = list(indicators)
-    facts = facts_for(indicators)
+    facts = facts_for(indicators, history=history)
     return {i.pk: IndicatorProgress(i, facts[i.pk], engine.assess(facts[i.pk])) for i in indicators}
 
 
@@ -102,7 +119,7 @@ def programme_progress(programme: Programme, on: date | None = None) -> Programm
         .prefetch_related("goals")
         .order_by("line__number", "position", "name")
     )
-    by_indicator = progress_for(indicators)
+    by_indicator = progress_for(indicators, history=False)
     per_line, per_goal = defaultdict(list), defaultdict(list)
     for indicator in indicators:
         item = by_indicator[indicator.pk]

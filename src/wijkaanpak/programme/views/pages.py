@@ -61,7 +61,8 @@ def overview(request, area):
 def line_detail(request, area, line):
     programme = current_programme(area)
     line = get_object_or_404(programme.lines, slug=line)
-    indicators = list(line.indicators.prefetch_related("goals"))
+    # The area is read for every link (get_absolute_url): fetch it with the indicators.
+    indicators = list(line.indicators.select_related("programme__area").prefetch_related("goals"))
     progress = progress_for(indicators)
     rows = [
         {
@@ -76,7 +77,11 @@ def line_detail(request, area, line):
         for goal in line.goals.all()
     ]
     # The core reads its feeders only through reverse relations, never by importing them.
-    interventions = line.interventions.prefetch_related("goals").order_by("position", "number")
+    interventions = (
+        line.interventions.select_related("programme__area")
+        .prefetch_related("goals")
+        .order_by("position", "number")
+    )
     return render(
         request,
         "programme/line.html",
