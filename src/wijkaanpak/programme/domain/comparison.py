@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from .progress import Polarity
 
@@ -88,6 +89,40 @@ class Comparison:
     position: Position
     movement: Movement
     reason: Reason
+
+
+class Point(NamedTuple):
+    """Where a measurement sits in its series: its date, then its id (later ids were entered
+    later), so of two current measurements of one date the later entry counts."""
+
+    on: date
+    key: int
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The measurements the comparison needs from one series, by key."""
+
+    latest_area: int | None
+    latest_netherlands: int | None
+    first_area: int | None  # the earliest area measurement with an NL value at or before it
+    netherlands_at_first: int | None  # the latest NL measurement at or before that one
+
+
+def pick(area: list[Point], netherlands: list[Point], netherlands_reference_on: date | None):
+    """Choose from a series' dated points which measurements the comparison reads."""
+    area, netherlands = sorted(area), sorted(netherlands)
+    nl_dates = [p.on for p in netherlands[:1]] + [d for d in [netherlands_reference_on] if d]
+    first = None
+    if nl_dates:
+        first = next((p for p in area if p.on >= min(nl_dates)), None)
+    at_first = [p for p in netherlands if first and p.on <= first.on]
+    return Picked(
+        latest_area=area[-1].key if area else None,
+        latest_netherlands=netherlands[-1].key if netherlands else None,
+        first_area=first.key if first else None,
+        netherlands_at_first=at_first[-1].key if at_first else None,
+    )
 
 
 def netherlands_value(measurement: Figure | None, reference: Figure | None) -> Figure | None:

@@ -1,20 +1,21 @@
-"""The national comparison from the database: four queries, whatever the number of areas,
-indicators or measurements.
+"""The national comparison from the database: four queries (three when there is no
+measurement at all), whatever the number of areas, indicators or measurements.
 
 1. the indicators of every area's current edition that follow a national definition;
 2. their reference values (NL and area);
-3. per area, series and scope the latest current measurement (a window function);
-4. per area and series the earliest area measurement with an NL value at or before it,
-   with that NL measurement (a window function over correlated subqueries).
+3. the date and id of every current area and NL measurement of their series (narrow
+   rows, so tens of thousands cost little);
+4. the few measurements the comparison shows, by id.
 
-Window functions run on PostgreSQL and SQLite alike, so there is no second code path.
+Which measurements to show is chosen in Python by domain.comparison.pick. A per-row SQL
+formulation (correlated subqueries per area measurement) was ten times slower at national
+scale on PostgreSQL; this one runs the same on PostgreSQL and SQLite.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import OuterRef, Q, Subquery
 
 from ..domain import comparison as engine
 from ..domain.progress import Polarity
@@ -74,13 +75,13 @@ def _in_series(indicators):
     )
 
 
-def _figure(row, prefix="") -> engine.Figure:
+def _figure(row) -> engine.Figure:
     return engine.Figure(
-        value=row[f"{prefix}value"],
-        on=row[f"{prefix}period_end"],
-        period_start=row[f"{prefix}period_start"],
-        source=row[f"{prefix}source"],
-        key=row[f"{prefix}pk"],
+        value=row["value"],
+        on=row["period_end"],
+        period_start=row["period_start"],
+        source=row["source"],
+        key=row["pk"],
     )
 
 
@@ -91,71 +92,24 @@ def _reference(ref: ReferenceValue | None) -> engine.Figure | None:
     return engine.Figure(ref.value, ref.reference_date, source, kind=engine.Kind.REFERENCE)
 
 
-def _latest(indicators) -> dict[tuple, engine.Figure]:
-    """(area id, series key, scope) -> latest current measurement."""
+def _points(indicators) -> dict[tuple, dict[str, list[engine.Point]]]:
+    """(area id, series key) -> scope -> the points of its current measurements."""
+    points = defaultdict(lambda: defaultdict(list))
     rows = (
         Measurement.objects.current()
         .filter(_in_series(indicators), scope__in=[Scope.AREA, Scope.NETHERLANDS])
-        .annotate(
-            area_pk=F(AREA_OF),
-            series=F(SERIES_OF),
-            rank=Window(
-                RowNumber(),
-                partition_by=[F(AREA_OF), F(SERIES_OF), F("scope")],
-                order_by=[F("period_end").desc(), F("entered_at").desc(), F("pk").desc()],
-            ),
-        )
-        .filter(rank=1)
         .order_by()
-        .values("pk", "area_pk", "series", "scope", "value", "period_start", "period_end", "source")
+        .values_list(AREA_OF, SERIES_OF, "scope", "period_end", "pk")
     )
-    return {(r["area_pk"], r["series"], r["scope"]): _figure(r) for r in rows}
+    for area_id, series, scope, on, pk in rows:
+        points[(area_id, series)][scope].append(engine.Point(on, pk))
+    return points
 
 
-def _first_with_netherlands(indicators) -> dict[tuple, tuple]:
-    """(area id, series key) -> (earliest area measurement with an NL value at or before it,
-    the latest NL measurement at or before it or None when only the reference value is)."""
-    same_series = {
-        AREA_OF: OuterRef(AREA_OF),
-        SERIES_OF: OuterRef(SERIES_OF),
-    }
-    nl_before = (
-        Measurement.objects.current()
-        .filter(scope=Scope.NETHERLANDS, period_end__lte=OuterRef("period_end"), **same_series)
-        .order_by("-period_end", "-entered_at", "-pk")
-    )
-    nl_reference_before = ReferenceValue.objects.filter(
-        scope=Scope.NETHERLANDS,
-        indicator_id__in=[i.pk for i in indicators],
-        reference_date__lte=OuterRef("period_end"),
-        **same_series,
-    )
+def _figures(keys) -> dict[int, engine.Figure]:
     fields = ("pk", "value", "period_start", "period_end", "source")
-    rows = (
-        Measurement.objects.current()
-        .filter(_in_series(indicators), scope=Scope.AREA)
-        .filter(Exists(nl_before) | Exists(nl_reference_before))
-        .annotate(
-            area_pk=F(AREA_OF),
-            series=F(SERIES_OF),
-            **{f"nl_{name}": Subquery(nl_before.values(name)[:1]) for name in fields},
-            rank=Window(
-                RowNumber(),
-                partition_by=[F(AREA_OF), F(SERIES_OF)],
-                order_by=[F("period_end").asc(), F("entered_at").asc(), F("pk").asc()],
-            ),
-        )
-        .filter(rank=1)
-        .order_by()
-        .values("area_pk", "series", *fields, *(f"nl_{name}" for name in fields))
-    )
-    return {
-        (r["area_pk"], r["series"]): (
-            _figure(r),
-            _figure(r, "nl_") if r["nl_pk"] is not None else None,
-        )
-        for r in rows
-    }
+    rows = Measurement.objects.filter(pk__in=keys).order_by().values(*fields)
+    return {r["pk"]: _figure(r) for r in rows}
 
 
 def polarity_of(national: NationalIndicator) -> Polarity | None:
@@ -174,25 +128,36 @@ def national_comparison() -> list[NationalComparison]:
         indicator__in=[i.pk for i in indicators], scope__in=[Scope.AREA, Scope.NETHERLANDS]
     ).order_by():
         references[ref.indicator_id][ref.scope] = ref
-    latest = _latest(indicators)
-    first = _first_with_netherlands(indicators)
+    points = _points(indicators)
+    picked = {}
+    for indicator in indicators:
+        series = (indicator.programme.area_id, indicator.series_key)
+        nl_reference = references[indicator.pk].get(Scope.NETHERLANDS)
+        picked[indicator.pk] = engine.pick(
+            points[series][Scope.AREA],
+            points[series][Scope.NETHERLANDS],
+            nl_reference.reference_date if nl_reference else None,
+        )
+    figures = _figures({k for p in picked.values() for k in astuple(p) if k is not None})
 
     by_national: dict[int, NationalComparison] = {}
     for indicator in indicators:
         national = indicator.national
-        series = (indicator.programme.area_id, indicator.series_key)
+        chosen = picked[indicator.pk]
         refs = references[indicator.pk]
         nl_reference = _reference(refs.get(Scope.NETHERLANDS))
-        first_area, nl_at_first = first.get(series, (None, None))
         result = engine.compare(
             polarity_of(national),
             national.decimals,
-            latest=latest.get((*series, Scope.AREA)),
+            latest=figures.get(chosen.latest_area),
             netherlands=engine.netherlands_value(
-                latest.get((*series, Scope.NETHERLANDS)), nl_reference
+                figures.get(chosen.latest_netherlands), nl_reference
             ),
             base=engine.baseline(
-                first_area, nl_at_first, _reference(refs.get(Scope.AREA)), nl_reference
+                figures.get(chosen.first_area),
+                figures.get(chosen.netherlands_at_first),
+                _reference(refs.get(Scope.AREA)),
+                nl_reference,
             ),
         )
         entry = by_national.setdefault(national.pk, NationalComparison(national, []))

@@ -10,12 +10,14 @@ from wijkaanpak.programme.domain.comparison import (
     Figure,
     Kind,
     Movement,
+    Point,
     Position,
     Reason,
     baseline,
     compare,
     latest_at_or_before,
     netherlands_value,
+    pick,
 )
 from wijkaanpak.programme.domain.progress import Polarity
 
@@ -205,3 +207,40 @@ def test_a_zero_is_a_value_not_a_missing_one():
     result = compare(LOWER, 1, m("0", 2024, key=2), m("0", 2024), BASE)
     assert result.gap == D("0") and result.position == Position.LEVEL
     assert result.movement == Movement.SMALLER
+
+
+def p(year, key):
+    """A measurement point at the end of `year`."""
+    return Point(date(year, 12, 31), key)
+
+
+# area points, NL points, NL reference date -> latest area, latest NL, first area, NL at first
+PICKS = [
+    ([p(2021, 1), p(2023, 2)], [p(2022, 3), p(2023, 4)], None, (2, 4, 2, 4)),
+    # The first area value before any NL value does not count; the next one does.
+    ([p(2020, 1), p(2022, 2), p(2023, 5)], [p(2021, 3)], None, (5, 3, 2, 3)),
+    # An NL measurement of the same date counts as "at or before".
+    ([p(2022, 1)], [p(2022, 2)], None, (1, 2, 1, 2)),
+    # Only the NL reference value: the first area value at or after its date.
+    ([p(2020, 1), p(2022, 2)], [], date(2021, 1, 1), (2, None, 2, None)),
+    # Reference value earlier than the NL measurements: the NL value at first is the reference.
+    ([p(2020, 1), p(2022, 2)], [p(2021, 3)], date(2019, 1, 1), (2, 3, 1, None)),
+    # No NL value at all: no first area value.
+    ([p(2020, 1)], [], None, (1, None, None, None)),
+    ([], [p(2020, 1)], None, (None, 1, None, None)),
+    ([], [], None, (None, None, None, None)),
+    # Two current measurements of one date (two editions of the series): the later entry.
+    ([p(2023, 1), p(2023, 2)], [p(2023, 3)], None, (2, 3, 1, 3)),
+]
+
+
+@pytest.mark.parametrize(("area", "netherlands", "reference_on", "expected"), PICKS)
+def test_pick_chooses_the_measurements_to_show(area, netherlands, reference_on, expected):
+    # The order the database returns them in does not matter.
+    chosen = pick(list(reversed(area)), list(reversed(netherlands)), reference_on)
+    assert (
+        chosen.latest_area,
+        chosen.latest_netherlands,
+        chosen.first_area,
+        chosen.netherlands_at_first,
+    ) == expected
