@@ -57,73 +57,90 @@ def signed(value: Decimal, unit: str, decimals: int) -> str:
     return sign + format_value(abs(value), unit, decimals)
 
 
-def period_text(start: date | None, end: date) -> str:
-    """A calendar year reads as the year; any other period as its two dates."""
-    whole_year = start and (start.year, start.month, start.day) == (end.year, 1, 1)
-    if whole_year and (end.month, end.day) == (12, 31):
-        return str(end.year)
-    if start is None:
-        return date_format(end, "j F Y")
-    return _("%(start)s tot en met %(end)s") % {
-        "start": date_format(start, "j F Y"),
-        "end": date_format(end, "j F Y"),
-    }
+class Wording:
+    """The page's words, translated once per request: at national scale the page has
+    thousands of cells, and a translation or date format per cell is what made it slow."""
 
+    def __init__(self):
+        self.measured = _("meting over %(period)s")
+        self.reference = _("referentiewaarde, peildatum %(date)s")
+        self.through = _("%(start)s tot en met %(end)s")
+        self.movement = {k: str(v) for k, v in MOVEMENT_LABELS.items()}
+        self.explanation = {k: str(v) for k, v in REASON_TEXTS.items()}
+        self.explanation.update({k: str(v) for k, v in MOVEMENT_TEXTS.items()})
+        self.position = {k: str(v) for k, v in POSITION_TEXTS.items()}
+        self._dates = {}
 
-def describe(figure: Figure, unit: str, decimals: int) -> dict:
-    if figure.kind == Kind.REFERENCE:
-        when = _("referentiewaarde, peildatum %(date)s") % {"date": date_format(figure.on, "j F Y")}
-    else:
-        when = _("meting over %(period)s") % {"period": period_text(figure.period_start, figure.on)}
-    return {
-        "value": format_value(figure.value, unit, decimals),
-        "when": when,
-        "source": figure.source,
-    }
+    def day(self, on: date) -> str:
+        if on not in self._dates:
+            self._dates[on] = date_format(on, "j F Y")
+        return self._dates[on]
 
+    def period(self, start: date | None, end: date) -> str:
+        """A calendar year reads as the year; any other period as its two dates."""
+        whole_year = start and (start.year, start.month, start.day) == (end.year, 1, 1)
+        if whole_year and (end.month, end.day) == (12, 31):
+            return str(end.year)
+        if start is None:
+            return self.day(end)
+        return self.through % {"start": self.day(start), "end": self.day(end)}
 
-def row(item: AreaComparison, unit: str, decimals: int) -> dict:
-    result = item.comparison
-    baseline = result.baseline
-    return {
-        "area": item.area,
-        "url": item.indicator.get_absolute_url(),
-        "indicator_name": item.indicator.name,
-        "latest": describe(result.latest, unit, decimals) if result.latest else None,
-        "netherlands": (
-            describe(result.netherlands, unit, decimals) if result.netherlands else None
-        ),
-        "gap": signed(result.gap, unit, decimals) if result.gap is not None else None,
-        "position": POSITION_TEXTS.get(result.position, ""),
-        "baseline_gap": (
-            signed(result.baseline_gap, unit, decimals) if baseline is not None else None
-        ),
-        "baseline": (
-            {
-                "area": describe(baseline.area, unit, decimals),
-                "netherlands": describe(baseline.netherlands, unit, decimals),
-            }
-            if baseline
-            else None
-        ),
-        "movement": result.movement.value,
-        "movement_label": MOVEMENT_LABELS[result.movement],
-        "explanation": MOVEMENT_TEXTS.get(result.movement) or REASON_TEXTS[result.reason],
-    }
+    def describe(self, figure: Figure, unit: str, decimals: int) -> dict:
+        if figure.kind == Kind.REFERENCE:
+            when = self.reference % {"date": self.day(figure.on)}
+        else:
+            when = self.measured % {"period": self.period(figure.period_start, figure.on)}
+        return {
+            "value": format_value(figure.value, unit, decimals),
+            "when": when,
+            "source": figure.source,
+        }
+
+    def row(self, item: AreaComparison, unit: str, decimals: int) -> dict:
+        result = item.comparison
+        baseline = result.baseline
+
+        def describe(figure):
+            return self.describe(figure, unit, decimals) if figure else None
+
+        return {
+            "area": item.area,
+            "url": item.indicator.get_absolute_url(),
+            "latest": describe(result.latest),
+            "netherlands": describe(result.netherlands),
+            "gap": signed(result.gap, unit, decimals) if result.gap is not None else None,
+            "position": self.position.get(result.position, ""),
+            "baseline_gap": signed(result.baseline_gap, unit, decimals) if baseline else None,
+            "baseline": (
+                {"area": describe(baseline.area), "netherlands": describe(baseline.netherlands)}
+                if baseline
+                else None
+            ),
+            "movement": result.movement.value,
+            "movement_label": self.movement[result.movement],
+            "explanation": (
+                self.explanation[result.movement]
+                if result.reason == Reason.COMPARED
+                else self.explanation[result.reason]
+            ),
+        }
 
 
 @require_safe
 def national_comparison_page(request):
+    words = Wording()
     sections = [
         {
             "national": entry.national,
             "polarity": POLARITY_TEXTS.get(entry.national.polarity),
-            "rows": [row(i, entry.national.unit, entry.national.decimals) for i in entry.areas],
+            "rows": [
+                words.row(i, entry.national.unit, entry.national.decimals) for i in entry.areas
+            ],
         }
         for entry in national_comparison()
     ]
     return render(
         request,
         "programme/national_comparison.html",
-        {"area_slug": "", "sections": sections},
+        {"area_slug": "", "sections": sections, "source_word": _("bron")},
     )
