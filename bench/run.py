@@ -45,6 +45,7 @@ def parse(argv=None):
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--save", metavar="NAME", help="also write bench/results/NAME.json")
     parser.add_argument("--skip", default="", help="comma-separated: http,writes,scan,cbs,fuzz")
+    parser.add_argument("--pages", default="", help="only these pages (keys), comma-separated")
     return parser.parse_args(argv)
 
 
@@ -76,7 +77,7 @@ def check_status(url: str, headers: dict | None = None) -> int:
         return refused.code
 
 
-def http(args, url: str, connections: list[int], seconds: int) -> tuple[dict, list]:
+def http(args, url: str, connections: list[int], seconds: int) -> dict:
     from bench import servers
     from bench.measure import pages as catalogue
     from bench.measure import writes
@@ -88,6 +89,8 @@ def http(args, url: str, connections: list[int], seconds: int) -> tuple[dict, li
     results, write_rows = {}, []
     try:
         for page in catalogue.pages(area):
+            if args.pages and page.key not in args.pages.split(","):
+                continue
             item = results[page.key] = {"label": page.label, "path": page.path}
             if page.path is None:
                 item.update(runs=None, note="not available (no such page in this version)")
@@ -103,8 +106,6 @@ def http(args, url: str, connections: list[int], seconds: int) -> tuple[dict, li
                 wrk.run(server.url + page.path, c, seconds, script) for c in connections
             ]
             print(report.latency_table({page.key: item})[-1], flush=True)
-        item = results["queue"]
-        item["area"], item["organisation"] = area.slug, organisation.slug
         if "writes" not in args.skip:
             body = writes.report_body(writes.api_client_key(), area)
             for c in connections:
@@ -114,7 +115,8 @@ def http(args, url: str, connections: list[int], seconds: int) -> tuple[dict, li
                 print(report.writes_table(write_rows)[-1], flush=True)
     finally:
         servers.stop(server)
-    return results, write_rows
+    subjects = {"public pages of": area.slug, "queue of": organisation.slug}
+    return {"pages": results, "writes": write_rows, "subjects": subjects}
 
 
 def query_counts(small_only: bool) -> dict:
@@ -173,7 +175,7 @@ def main(args) -> dict:
 
     django.setup()
     if "http" not in args.skip and wrk.available():
-        result["pages"], result["writes"] = http(args, url, connections, seconds)
+        result.update(http(args, url, connections, seconds))
     result["query_counts"] = query_counts(args.small)
     if "scan" not in args.skip:
         from bench.measure import scan
