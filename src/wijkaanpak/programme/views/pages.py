@@ -13,6 +13,7 @@ from ..presentation import format_value, months_between
 from ..selectors import current_programme
 from ..services import data_quality, editions
 from ..services.progress import programme_progress, progress_for, today
+from .visitor_cache import cached_for_visitors
 
 
 def home(request):
@@ -33,6 +34,7 @@ def _horizons_ahead(programme, on):
     ]
 
 
+@cached_for_visitors
 def overview(request, area):
     programme = current_programme(area)
     on = today()
@@ -58,6 +60,7 @@ def overview(request, area):
     )
 
 
+@cached_for_visitors
 def line_detail(request, area, line):
     programme = current_programme(area)
     line = get_object_or_404(programme.lines, slug=line)
@@ -97,6 +100,7 @@ def line_detail(request, area, line):
     )
 
 
+@cached_for_visitors
 def indicator_detail(request, area, indicator):
     programme = current_programme(area)
     indicator = get_object_or_404(
