@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.interventions.models import AgeBand, Intervention, SpendingEntry
 from wijkaanpak.interventions.services.money import add_spending, set_line_budget
 from wijkaanpak.interventions.services.reach import record_reach
@@ -82,6 +83,7 @@ def coordinator(loaded, django_user_model):
     call_command("sync_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     user = django_user_model.objects.create_user("coordinator", password=PASSWORD)
     user.groups.add(Group.objects.get(name="programme_coordinator"))
+    join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
 

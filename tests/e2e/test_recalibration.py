@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.programme.models import Measurement, Programme
 
 from .conftest import axe_violations
@@ -29,6 +30,7 @@ def coordinator(loaded, django_user_model):
     call_command("sync_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     user = django_user_model.objects.create_user("coordinator", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="programme_coordinator"))
+    join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
 

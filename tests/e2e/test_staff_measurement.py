@@ -6,6 +6,8 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from wijkaanpak.areas.tests.factories import join_areas
+
 from .conftest import axe_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -18,6 +20,7 @@ def coordinator(loaded, django_user_model):
         "coordinator", password="een-lang-wachtwoord-voor-de-test", is_staff=True
     )
     user.groups.add(Group.objects.get(name="programme_coordinator"))
+    join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
 
