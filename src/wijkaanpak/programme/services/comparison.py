@@ -7,9 +7,10 @@ measurement at all), whatever the number of areas, indicators or measurements.
    rows, so tens of thousands cost little);
 4. the few measurements the comparison shows, by id.
 
-Which measurements to show is chosen in Python by domain.comparison.pick. A per-row SQL
-formulation (correlated subqueries per area measurement) was ten times slower at national
-scale on PostgreSQL; this one runs the same on PostgreSQL and SQLite.
+Which measurements to show is chosen in Python by domain.comparison.pick. A first version
+chose them in SQL (window functions over correlated subqueries per area measurement): at
+20 areas x 60 indicators x 10 years on PostgreSQL it took 0.7-1.0 s against about 0.3 s
+for this one, which also runs unchanged on SQLite.
 """
 
 from collections import defaultdict
