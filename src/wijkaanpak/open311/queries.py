@@ -86,6 +86,10 @@ def neighbourhoods(area: Area) -> QuerySet[Neighbourhood]:
 def neighbourhood(area: Area, slug: str) -> Neighbourhood:
     slug = slug.strip()
     known = neighbourhoods(area)
+    found = known.filter(slug=slug).first() if slug else None
+    if found is not None:
+        return found
+    # Only a refusal lists the choices.
     choices = ", ".join(known.values_list("slug", flat=True))
     if not slug:
         raise Open311Error(
@@ -93,14 +97,11 @@ def neighbourhood(area: Area, slug: str) -> Neighbourhood:
             _("neighbourhood ontbreekt: geef de buurt van de melding. Kies een van: %(s)s.")
             % {"s": choices},
         )
-    found = known.filter(slug=slug).first()
-    if found is None:
-        raise Open311Error(
-            400,
-            _("neighbourhood '%(slug)s' hoort niet bij dit gebied. Kies een van: %(s)s.")
-            % {"slug": slug, "s": choices},
-        )
-    return found
+    raise Open311Error(
+        400,
+        _("neighbourhood '%(slug)s' hoort niet bij dit gebied. Kies een van: %(s)s.")
+        % {"slug": slug, "s": choices},
+    )
 
 
 def _moment(params, name: str) -> dt.datetime | None:
