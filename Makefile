@@ -39,5 +39,8 @@ test: lint schema
 	DJANGO_SETTINGS_MODULE=wijkaanpak.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Generates the national-scale database when needed (a few minutes), then measures with
+# wrk against gunicorn on loopback; figures in bench/results/latest.json (docs/performance.md).
 bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
-from bench.measure import database, report, wrk  # noqa: E402
+from bench.measure import database, indexes, report, wrk  # noqa: E402
 from bench.scratch import loopback_env  # noqa: E402
 
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -77,6 +77,21 @@ def check_status(url: str, headers: dict | None = None) -> int:
         return refused.code
 
 
+def measure_page(base: str, page, cookies: list[str], connections: list[int], seconds: int):
+    item = {"label": page.label, "path": page.path}
+    if page.path is None:
+        return {**item, "runs": None, "note": "not available (no such page in this version)"}
+    headers = {"Cookie": cookies[0]} if page.staff else {}
+    item["status"] = status = check_status(base + page.path, headers)
+    if status != 200:
+        return {**item, "runs": None, "note": f"not measured: HTTP {status}"}
+    script = wrk.cookie_script(cookies) if page.staff else ""
+    wrk.run(base + page.path, 2, 3, script)  # warm every worker
+    item["runs"] = [wrk.run(base + page.path, c, seconds, script) for c in connections]
+    print(report.latency_table({page.key: item})[-1], flush=True)
+    return item
+
+
 def http(args, url: str, connections: list[int], seconds: int) -> dict:
     from bench import servers
     from bench.measure import pages as catalogue
@@ -85,27 +100,12 @@ def http(args, url: str, connections: list[int], seconds: int) -> dict:
     area = catalogue.busiest_area()
     organisation = catalogue.busiest_organisation()
     cookies = [catalogue.session_cookie(u) for u in catalogue.handlers(organisation, 16)]
-    server = servers.start_gunicorn(url, workers=args.workers, timeout=120)
+    wanted = [p for p in catalogue.pages(area) if not args.pages or p.key in args.pages.split(",")]
     results, write_rows = {}, []
+    server = servers.start_gunicorn(url, workers=args.workers, timeout=120)
     try:
-        for page in catalogue.pages(area):
-            if args.pages and page.key not in args.pages.split(","):
-                continue
-            item = results[page.key] = {"label": page.label, "path": page.path}
-            if page.path is None:
-                item.update(runs=None, note="not available (no such page in this version)")
-                continue
-            headers = {"Cookie": cookies[0]} if page.staff else {}
-            item["status"] = status = check_status(server.url + page.path, headers)
-            if status != 200:
-                item.update(runs=None, note=f"not measured: HTTP {status}")
-                continue
-            script = wrk.cookie_script(cookies) if page.staff else ""
-            wrk.run(server.url + page.path, 2, 3, script)  # warm every worker
-            item["runs"] = [
-                wrk.run(server.url + page.path, c, seconds, script) for c in connections
-            ]
-            print(report.latency_table({page.key: item})[-1], flush=True)
+        for page in wanted:
+            results[page.key] = measure_page(server.url, page, cookies, connections, seconds)
         if "writes" not in args.skip:
             body = writes.report_body(writes.api_client_key(), area)
             for c in connections:
@@ -115,8 +115,30 @@ def http(args, url: str, connections: list[int], seconds: int) -> dict:
                 print(report.writes_table(write_rows)[-1], flush=True)
     finally:
         servers.stop(server)
+    overview = next((p for p in wanted if p.key == "overview"), None)
+    if overview is not None:
+        # The same page with the visitor cache on, as a busy public installation runs it.
+        settings = {"DJANGO_SETTINGS_MODULE": "bench.cached_settings"}
+        server = servers.start_gunicorn(url, workers=args.workers, timeout=120, **settings)
+        try:
+            cached = catalogue.Page(
+                "overview_cached", "overview, visitor cache 60 s", overview.path
+            )
+            results[cached.key] = measure_page(server.url, cached, cookies, connections, seconds)
+        finally:
+            servers.stop(server)
     subjects = {"public pages of": area.slug, "queue of": organisation.slug}
     return {"pages": results, "writes": write_rows, "subjects": subjects}
+
+
+def scans(url: str) -> dict:
+    """The daily check without and with the proposed partial indexes."""
+    from bench.measure import indexes, scan
+
+    indexes.drop(url, indexes.SCAN)
+    without = scan.run()
+    indexes.ensure(url)
+    return {"with_proposed_indexes": scan.run(), "without_proposed_indexes": without}
 
 
 def query_counts(small_only: bool) -> dict:
@@ -174,13 +196,12 @@ def main(args) -> dict:
     import django
 
     django.setup()
+    result["indexes"] = indexes.ensure(url)
     if "http" not in args.skip and wrk.available():
         result.update(http(args, url, connections, seconds))
     result["query_counts"] = query_counts(args.small)
     if "scan" not in args.skip:
-        from bench.measure import scan
-
-        result["scan"] = scan.run()
+        result["scan"] = scans(url)
     if "cbs" not in args.skip:
         from bench.measure import cbs
 

@@ -58,11 +58,13 @@ def writes_table(writes: list[dict]) -> list[str]:
 def targets(result: dict) -> list[str]:
     """The issue's targets, each with the figure that decides it."""
     lines = []
-    overview = result["pages"].get("overview", {}).get("runs") or []
-    at16 = next((r for r in overview if r["connections"] == 16), None)
-    if at16:
-        ok = at16["p95_ms"] <= 100
-        lines.append(f"overview p95 at 16 clients <= 100 ms: {at16['p95_ms']:.1f} ms {_ok(ok)}")
+    for key in ("overview", "overview_cached"):
+        runs = result.get("pages", {}).get(key, {}).get("runs") or []
+        at16 = next((r for r in runs if r["connections"] == 16), None)
+        if at16:
+            ok = at16["p95_ms"] <= 100
+            label = result["pages"][key]["label"]
+            lines.append(f"{label}: p95 at 16 clients <= 100 ms: {at16['p95_ms']:.1f} ms {_ok(ok)}")
     counts = result.get("query_counts") or {}
     if len(counts) >= 2:
         same = _counts_constant(counts)
@@ -73,12 +75,13 @@ def targets(result: dict) -> list[str]:
         lines.append(
             f"API creation >= 50% of ceiling ({conn} conn): {share:.1%} {_ok(share >= 0.5)}"
         )
-    scan = result.get("scan")
+    scan = (result.get("scan") or {}).get("with_proposed_indexes")
     if scan:
         ok = scan["second_run_s"] <= 1
         lines.append(
-            f"overdue scan over {scan['reports']:,} reports <= 1 s: first run "
-            f"{scan['first_run_s']:.2f} s, steady {scan['second_run_s']:.2f} s {_ok(ok)}"
+            f"overdue scan over {scan['reports']:,} reports <= 1 s: steady run "
+            f"{scan['second_run_s']:.2f} s {_ok(ok)} (first run of the day, with its "
+            f"{scan['alert_mails']} alert mails: {scan['first_run_s']:.2f} s)"
         )
     return lines
 
