@@ -475,10 +475,6 @@ def test_every_url_of_an_area_is_in_this_table():
     assert names - known == set(), "a new page of an area: add it to the table"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="referrals/views_subject.py looks the area up without areas.access: asked of the lead",
-)
 def test_a_privacy_officer_of_one_area_does_not_reach_another(client, login_verified, world):
     officer = UserFactory(username="privacy", permissions=["referrals.handle_subject_request"])
     Membership.objects.create(user=officer, organisation=world.areas["westwijk"].council)

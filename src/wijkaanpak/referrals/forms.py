@@ -5,6 +5,7 @@ domain.workflow, whose Dutch messages are shown at the field they name.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkaanpak.areas.access import areas_of
 from wijkaanpak.areas.models import Neighbourhood, Organisation
 from wijkaanpak.interventions.models import AgeBand
 from wijkaanpak.programme.forms import DATE_FORMATS, TEXTBOX, UtrechtFormMixin
@@ -38,7 +39,10 @@ def linkable_questions(area, user):
     if not user.has_perm("questiondesk.change_question"):
         return Question.objects.none()
     return Question.objects.filter(
-        area=area, outcome=Question.Outcome.REFERRED, referral__isnull=True
+        area=area,
+        area__in=areas_of(user),
+        outcome=Question.Outcome.REFERRED,
+        referral__isnull=True,
     )
 
 

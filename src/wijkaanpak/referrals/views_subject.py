@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wijkaanpak.areas.access import area_for
 from wijkaanpak.areas.models import Area
 from wijkaanpak.programme.forms import TEXTBOX, UtrechtFormMixin
 
@@ -68,8 +69,9 @@ class EraseForm(UtrechtFormMixin, forms.Form):
     )
 
 
-def _area(area_slug) -> Area:
-    return get_object_or_404(Area, slug=area_slug)
+def _area(request, area_slug) -> Area:
+    # A privacy officer answers requests for the areas of their own organisations only.
+    return area_for(request.user, area_slug)
 
 
 def _referrals(request, area) -> list[Referral]:
@@ -97,7 +99,7 @@ def _query(referrals) -> str:
 @permission_required(PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def search(request, area_slug):
-    area = _area(area_slug)
+    area = _area(request, area_slug)
     form = SearchForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -147,7 +149,7 @@ def _person_page(request, area, referrals, erase_form, status=200):
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 def person(request, area_slug):
-    area = _area(area_slug)
+    area = _area(request, area_slug)
     return _person_page(request, area, _referrals(request, area), EraseForm())
 
 
@@ -155,7 +157,7 @@ def person(request, area_slug):
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 def export_json(request, area_slug):
-    area = _area(area_slug)
+    area = _area(request, area_slug)
     referrals = _referrals(request, area)
     subject_rights.log_inzage(referrals, user=request.user, request_path=request.path)
     body = json.dumps(subject_rights.export(referrals), ensure_ascii=False, indent=2)
@@ -169,7 +171,7 @@ def export_json(request, area_slug):
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
 def erase(request, area_slug):
-    area = _area(area_slug)
+    area = _area(request, area_slug)
     referrals = _referrals(request, area)
     form = EraseForm(request.POST)
     if not form.is_valid():
