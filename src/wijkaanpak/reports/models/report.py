@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from wijkaanpak.areas.models import Area, Neighbourhood, Organisation
@@ -74,7 +76,15 @@ class Report(models.Model):
             models.Index(fields=["organisation", "status", "pickup_due_on"]),
             models.Index(fields=["category", "status"]),
             models.Index(fields=["neighbourhood", "received_at"]),
+            # Open311 lists an area's newest reports in a window (docs/performance.md).
+            models.Index(fields=["area", "received_at"], name="report_area_received"),
+            # next_reference: the highest kenmerk of a year without sorting the year.
+            models.Index(
+                Length("reference").desc(), F("reference").desc(), name="report_reference_newest"
+            ),
         ]
+        # Two partial indexes for the daily deadline check exist on PostgreSQL only
+        # (migration 0003): their conditions use AT TIME ZONE, which SQLite lacks.
 
     def __str__(self):
         return self.reference
