@@ -52,9 +52,14 @@ class QueueFilterForm(forms.Form):
         self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
             pk__in=mine.values("neighbourhood")
         ).order_by("name")
-        self.fields["category"].queryset = Category.objects.filter(
-            Q(pk__in=mine.values("category")) | Q(children__in=mine.values("category"))
-        ).distinct()
+        # A sub-category's label names its main category: read them together.
+        self.fields["category"].queryset = (
+            Category.objects.filter(
+                Q(pk__in=mine.values("category")) | Q(children__in=mine.values("category"))
+            )
+            .select_related("parent")
+            .distinct()
+        )
         organisations = Organisation.objects.filter(memberships__user=user).distinct()
         if user.is_superuser:
             organisations = Organisation.objects.filter(pk__in=mine.values("organisation"))

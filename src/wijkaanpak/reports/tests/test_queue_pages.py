@@ -112,7 +112,11 @@ def test_queue_queries_do_not_grow_with_the_backlog_or_the_closed_history(
     with CaptureQueriesContext(connection) as few:
         staff.get(QUEUE)
     for days in range(-5, 10):
-        due(days, category)
+        # More sub-categories too: each is a choice of the filter, labelled with its parent.
+        other = CategoryFactory(
+            handling_organisation=category.handling_organisation, parent=category.parent
+        )
+        due(days, other)
         due(days, category, status=Status.RESOLVED)
     with CaptureQueriesContext(connection) as many:
         response = staff.get(QUEUE)
