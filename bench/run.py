@@ -226,9 +226,7 @@ def show(result: dict) -> None:
         ("Queries per page", report.query_table(result["query_counts"])),
     ):
         print(f"\n{title}\n" + "\n".join(lines))
-    for name in ("scan", "cbs", "fuzz"):
-        if name in result:
-            print(f"\n{name}: {json.dumps(result[name], default=str)}")
+    print("\n" + "\n".join(report.other_lines(result)))
     print("\nTargets\n" + "\n".join(report.targets(result)))
     print(f"\nTotal {result['total_s']:.0f} s; generation {result['generation_s']}")
 

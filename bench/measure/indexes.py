@@ -1,8 +1,7 @@
-"""The indexes the figures ask for, until a migration adds them (docs/performance.md).
+"""The indexes the figures asked for (reports migration 0003), by the same names and SQL.
 
-The SQL is what Django generates for the proposed Meta.indexes of reports.Report, with the
-same names, so a database migrated after the lead adds them has exactly these. `ensure`
-creates the missing ones in the bench database only and says which it made.
+`ensure` creates any that a bench database lacks (one generated before the migration, or
+after `drop`) and says which it made; `drop` removes some, to measure without them.
 """
 
 import psycopg

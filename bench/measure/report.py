@@ -55,6 +55,39 @@ def writes_table(writes: list[dict]) -> list[str]:
     return lines
 
 
+def other_lines(result: dict) -> list[str]:
+    lines = []
+    scan = result.get("scan") or {}
+    for label, key in (("with", "with_proposed_indexes"), ("without", "without_proposed_indexes")):
+        run = scan.get(key)
+        if run:
+            lines.append(
+                f"daily deadline check over {run['reports']:,} reports, {label} the partial "
+                f"indexes: steady {run['second_run_s']:.2f} s; first run of the day "
+                f"{run['first_run_s']:.2f} s ({run['at_risk']} at risk, {run['alert_mails']} "
+                f"alert mails, {run['new_pickup_breaches'] + run['new_resolution_breaches']} "
+                "new breaches)"
+            )
+    cbs = result.get("cbs") or {}
+    if "rows" in cbs:
+        lines.append(
+            f"CBS import {cbs['table']}: {cbs['rows']:,} rows ({cbs['file_mb']} MB) in "
+            f"{cbs['seconds']:.2f} s = {cbs['rows_per_second']:,} rows/s; regions "
+            f"{cbs['regions_created']} new, {cbs['regions_updated']} changed; "
+            f"{cbs['measurements_created'] + cbs['measurements_corrected']} measurements stored"
+        )
+    elif cbs:
+        lines.append(f"CBS import: {cbs['note']}")
+    fuzz = result.get("fuzz") or {}
+    if "returncode" in fuzz:
+        verdict = "passed" if fuzz["returncode"] == 0 else "FAILED"
+        lines.append(f"schemathesis (bench/fuzz.py): {verdict} in {fuzz['seconds']:.0f} s")
+        lines += [f"  {line.strip()}" for line in fuzz["summary"] if "generated," in line]
+    elif fuzz:
+        lines.append(f"schemathesis: {fuzz['note']}")
+    return lines
+
+
 def targets(result: dict) -> list[str]:
     """The issue's targets, each with the figure that decides it."""
     lines = []
