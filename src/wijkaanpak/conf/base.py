@@ -245,6 +245,9 @@ CACHES = {
 }
 if _CACHE_URL and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise environ.ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or unix://")
+# Seconds a public programme page may be served from the cache to visitors who are not
+# logged in (overview, line, indicator); 0 = off. Staff always get it fresh.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=0)
 # Days an Idempotency-Key's stored answer is kept (purge_idempotency_records).
 IDEMPOTENCY_RETENTION_DAYS = env.int("IDEMPOTENCY_RETENTION_DAYS", default=30)
 REPORT_CONTACT_RETENTION_DAYS = env.int("REPORT_CONTACT_RETENTION_DAYS", default=365)
