@@ -118,8 +118,8 @@ def http(args, url: str, connections: list[int], seconds: int) -> dict:
     overview = next((p for p in wanted if p.key == "overview"), None)
     if overview is not None:
         # The same page with the visitor cache on, as a busy public installation runs it.
-        settings = {"DJANGO_SETTINGS_MODULE": "bench.cached_settings"}
-        server = servers.start_gunicorn(url, workers=args.workers, timeout=120, **settings)
+        cache = {"PUBLIC_PAGE_CACHE_SECONDS": "60"}
+        server = servers.start_gunicorn(url, workers=args.workers, timeout=120, **cache)
         try:
             cached = catalogue.Page(
                 "overview_cached", "overview, visitor cache 60 s", overview.path

@@ -18,10 +18,6 @@ from django.utils import timezone, translation
 PREFIX = "visitor-page"
 
 
-def _seconds() -> int:
-    return int(getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0) or 0)
-
-
 def _cacheable(request) -> bool:
     messages = getattr(request, "_messages", None)
     return (
@@ -39,7 +35,7 @@ def _key(request) -> str:
 def cached_for_visitors(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        seconds = _seconds()
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _key(request)
