@@ -76,9 +76,16 @@ def test_the_kept_page_expires(client, westwijk, cached):
         assert "31 per 1000" in client.get(page()).content.decode()
 
 
-@pytest.mark.parametrize("name", ["programme:overview", "programme:line"])
+ARGS = {
+    "programme:overview": ["westwijk"],
+    "programme:line": ["westwijk", "kind"],
+    "programme:national-comparison": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ARGS))
 def test_every_public_programme_page_is_kept(client, westwijk, cached, name):
-    url = reverse(name, args=["westwijk", "kind"] if name == "programme:line" else ["westwijk"])
+    url = reverse(name, args=ARGS[name])
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from ..domain.comparison import Figure, Kind, Movement, Position, Reason
 from ..presentation import format_value
 from ..services.comparison import AreaComparison, national_comparison
+from .visitor_cache import cached_for_visitors
 
 MOVEMENT_LABELS = {
     Movement.SMALLER: gettext_lazy("kloof kleiner geworden"),
@@ -127,6 +128,7 @@ class Wording:
 
 
 @require_safe
+@cached_for_visitors
 def national_comparison_page(request):
     words = Wording()
     sections = [
