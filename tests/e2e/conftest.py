@@ -2,10 +2,13 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_playwright_python
 import pytest
 from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -62,3 +65,18 @@ def axe_violations(page):
         f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in result["violations"]
     ]
+
+
+STAFF_PASSWORD = "een-lang-wachtwoord-voor-de-test"
+
+
+def log_in(page, base_url: str, user, next_path: str, password: str = STAFF_PASSWORD):
+    """Log a staff member in as a person does: password, then the code the app shows now."""
+    page.goto(f"{base_url}/accounts/inloggen/?next={next_path}")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    device = TOTPDevice.objects.get(user=user)
+    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Inloggen").click()
+    assert urlsplit(page.url).path == urlsplit(next_path).path

@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.areas.tests.factories import join_areas
@@ -15,13 +14,12 @@ from wijkaanpak.interventions.models import AgeBand, Intervention, SpendingEntry
 from wijkaanpak.interventions.services.money import add_spending, set_line_budget
 from wijkaanpak.interventions.services.reach import record_reach
 
-from .conftest import axe_violations
+from .conftest import STAFF_PASSWORD, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
 
 
 @pytest.fixture
@@ -81,26 +79,15 @@ def test_money_and_reach_pages_are_accessible(page, with_money_and_reach, viewpo
 @pytest.fixture
 def coordinator(loaded, django_user_model):
     call_command("sync_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    user = django_user_model.objects.create_user("coordinator", password=PASSWORD)
+    user = django_user_model.objects.create_user("coordinator", password=STAFF_PASSWORD)
     user.groups.add(Group.objects.get(name="programme_coordinator"))
     join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
 
 
-def log_in(page, url, next_path, user):
-    page.goto(f"{url}/accounts/inloggen/?next={next_path}")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    device = TOTPDevice.objects.get(user=user)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert page.url.endswith(next_path)
-
-
 def test_coordinator_books_money_and_enters_reach(page, loaded, coordinator):
-    log_in(page, loaded.url, "/westwijk/interventies/krachtbus/geld/", coordinator)
+    log_in(page, loaded.url, coordinator, "/westwijk/interventies/krachtbus/geld/")
     assert axe_violations(page) == []
     page.get_by_label("Soort boeking").select_option(label="uitgegeven")
     page.get_by_label("Bedrag in euro").fill("12.50")  # a dot: refused, not guessed

@@ -2,24 +2,20 @@
 summary holds a phone number, fixes it, and finds it in the list and the overview.
 Every page passes axe-core (WCAG 2.1 AA) on a desktop and on a phone."""
 
-from urllib.parse import urlsplit
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.areas.models import Membership, Organisation
 from wijkaanpak.questiondesk.models import Question
 from wijkaanpak.workdays import today
 
-from .conftest import axe_violations
+from .conftest import STAFF_PASSWORD, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -27,7 +23,7 @@ PHONE = {"width": 375, "height": 740}
 def desk(loaded, django_user_model):
     cache.clear()
     call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    user = django_user_model.objects.create_user("balie", password=PASSWORD, is_staff=True)
+    user = django_user_model.objects.create_user("balie", password=STAFF_PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="question_desk"))
     Membership.objects.create(
         user=user, organisation=Organisation.objects.get(slug="gemeente-vlaardingen")
@@ -36,19 +32,8 @@ def desk(loaded, django_user_model):
     return user
 
 
-def log_in(page, server, user, next_path):
-    page.goto(f"{server.url}/accounts/inloggen/?next={next_path}")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    device = TOTPDevice.objects.get(user=user)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert urlsplit(page.url).path == next_path
-
-
 def test_logging_a_question_without_personal_data(page, loaded, desk):
-    log_in(page, loaded, desk, "/westwijk/vragen/nieuw/")
+    log_in(page, loaded.url, desk, "/westwijk/vragen/nieuw/")
     assert axe_violations(page) == []
     page.get_by_label("Thema").select_option(label="geld")
     page.get_by_label("Buurt (mag leeg blijven)").select_option(label="Wetering")

@@ -10,17 +10,15 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.areas.tests.factories import join_areas
 from wijkaanpak.programme.models import Measurement, Programme
 
-from .conftest import axe_violations
+from .conftest import STAFF_PASSWORD, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
 INDICATOR = "schuldsanering-per-1000"
 STOPPED = "Manifest Onderwijs"
 
@@ -28,22 +26,13 @@ STOPPED = "Manifest Onderwijs"
 @pytest.fixture
 def coordinator(loaded, django_user_model):
     call_command("sync_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    user = django_user_model.objects.create_user("coordinator", password=PASSWORD, is_staff=True)
+    user = django_user_model.objects.create_user(
+        "coordinator", password=STAFF_PASSWORD, is_staff=True
+    )
     user.groups.add(Group.objects.get(name="programme_coordinator"))
     join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     return user
-
-
-def log_in(page, base, user, next_path):
-    page.goto(f"{base}/accounts/inloggen/?next={next_path}")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    device = TOTPDevice.objects.get(user=user)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert page.url.endswith(next_path)
 
 
 def test_coordinator_recalibrates_the_programme(page, browser, loaded, coordinator):

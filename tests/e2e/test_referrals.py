@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.accounts import roles
@@ -20,11 +19,10 @@ from wijkaanpak.areas.models import Area, Membership
 from wijkaanpak.referrals.models import Referral
 from wijkaanpak.referrals.tests import factories as f
 
-from .conftest import axe_violations
+from .conftest import STAFF_PASSWORD, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
 FAMILY_NAME = "Familie Yilmaz"
 CONSENT_BY = "mevrouw Y."
 
@@ -41,7 +39,10 @@ def wait_for_mail(smtp, address, count, seconds=10):
 
 def staff_member(django_user_model, username, role, organisation):
     user = django_user_model.objects.create_user(
-        username, password=PASSWORD, email=f"{username}@example.org", first_name=username.title()
+        username,
+        password=STAFF_PASSWORD,
+        email=f"{username}@example.org",
+        first_name=username.title(),
     )
     user.groups.add(Group.objects.get(name=role))
     Membership.objects.create(user=user, organisation=organisation)
@@ -64,17 +65,6 @@ def referral_world(loaded, django_user_model):
     }
 
 
-def log_in(page, server, user, next_path):
-    page.goto(f"{server.url}/accounts/inloggen/?next={next_path}")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    device = TOTPDevice.objects.get(user=user)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert urlsplit(page.url).path == next_path
-
-
 def test_a_specialist_refers_the_partner_accepts_and_the_referrer_is_told(
     page, browser, referral_world, smtp_server
 ):
@@ -82,7 +72,7 @@ def test_a_specialist_refers_the_partner_accepts_and_the_referrer_is_told(
     specialist, receiver = referral_world["specialist"], referral_world["receiver"]
 
     # 1. The family specialist logs in and opens the referral form: consent comes first.
-    log_in(page, server, specialist, "/westwijk/verwijzingen/nieuw/")
+    log_in(page, server.url, specialist, "/westwijk/verwijzingen/nieuw/")
     assert axe_violations(page) == []
     page.get_by_label("Naar welk aanbod verwijst u?").select_option(label="Buurtgezinnen (Minters)")
     page.get_by_label("Wie gaf toestemming? (naam of initialen)").fill(CONSENT_BY)
@@ -112,7 +102,7 @@ def test_a_specialist_refers_the_partner_accepts_and_the_referrer_is_told(
     assert reference in new["Subject"] and FAMILY_NAME not in new.get_content()
     context = browser.new_context(bypass_csp=True, locale="nl-NL")
     partner = context.new_page()
-    log_in(partner, server, receiver, "/westwijk/verwijzingen/")
+    log_in(partner, server.url, receiver, "/westwijk/verwijzingen/")
     assert axe_violations(partner) == []
     inbox = partner.get_by_role("region", name="Binnengekomen bij mijn organisatie")
     inbox.get_by_role("link", name=reference).click()

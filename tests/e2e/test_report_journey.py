@@ -12,15 +12,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.areas.models import Membership, Organisation
 
+from .conftest import STAFF_PASSWORD, log_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 RESIDENT = "bewoner@example.org"
-PASSWORD = "een-lang-wachtwoord-voor-de-test"
 
 
 def wait_for_mail(smtp, address, count, seconds=10):
@@ -45,7 +45,7 @@ def handler(loaded, django_user_model, settings, tmp_path):
     call_command("sync_roles", stdout=quiet)
     call_command("load_report_categories", stdout=quiet)
     user = django_user_model.objects.create_user(
-        "behandelaar", password=PASSWORD, email="behandelaar@example.org", is_staff=True
+        "behandelaar", password=STAFF_PASSWORD, email="behandelaar@example.org", is_staff=True
     )
     user.groups.add(Group.objects.get(name="report_handler"))
     Membership.objects.create(
@@ -77,14 +77,7 @@ def test_report_receipt_pickup_and_status(page, loaded, handler, smtp_server):
     assert "ontvangen" in page.locator("main").inner_text().lower()
 
     # 3. A handler of the municipality logs in with password and app code, picks it up.
-    page.goto(loaded.url + "/accounts/inloggen/?next=/behandelen/")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    device = TOTPDevice.objects.get(user=handler)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert urlsplit(page.url).path == "/behandelen/"
+    log_in(page, loaded.url, handler, "/behandelen/")
     page.get_by_role("link", name=reference).first.click()
     page.get_by_role("button", name="Oppakken").click()
     assert "in behandeling" in page.locator("main").inner_text().lower()

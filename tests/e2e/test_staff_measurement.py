@@ -3,12 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wijkaanpak.areas.tests.factories import join_areas
 
-from .conftest import axe_violations
+from .conftest import STAFF_PASSWORD, axe_violations, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def coordinator(loaded, django_user_model):
     call_command("sync_roles", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
     user = django_user_model.objects.create_user(
-        "coordinator", password="een-lang-wachtwoord-voor-de-test", is_staff=True
+        "coordinator", password=STAFF_PASSWORD, is_staff=True
     )
     user.groups.add(Group.objects.get(name="programme_coordinator"))
     join_areas(user, "westwijk")  # a coordinator works in the area (areas.access)
@@ -26,15 +25,8 @@ def coordinator(loaded, django_user_model):
 
 
 def test_coordinator_enters_a_measurement(page, loaded, coordinator):
-    page.goto(loaded.url + "/accounts/inloggen/?next=/westwijk/metingen/nieuw/")
-    page.get_by_label("Gebruikersnaam").fill("coordinator")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-voor-de-test")
-    page.get_by_role("button", name="Inloggen").click()
     # Staff log in with a second factor (security.md A5): the code the app would show now.
-    device = TOTPDevice.objects.get(user=coordinator)
-    page.get_by_label("Code uit de app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Inloggen").click()
-    assert page.url.endswith("/westwijk/metingen/nieuw/")
+    log_in(page, loaded.url, coordinator, "/westwijk/metingen/nieuw/")
     assert axe_violations(page) == []
 
     indicator = page.get_by_label("Indicator")
