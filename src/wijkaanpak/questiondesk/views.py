@@ -140,17 +140,36 @@ def _overview(request, area_obj):
     return form, overview_services.monthly_overview(area_obj, year, today)
 
 
+def _month_tables(overview) -> list[dict]:
+    """The two breakdowns of the overview, shaped for one table template."""
+    year = overview.year
+    return [
+        {
+            "id": "per-thema",
+            "heading": _("Per thema"),
+            "caption": _("Aantal vragen per maand en thema in %(year)s") % {"year": year},
+            "columns": overview_services.THEMES,
+            "rows": [(row, row.themes) for row in overview.rows],
+            "totals": overview.theme_totals,
+        },
+        {
+            "id": "gedaan",
+            "heading": _("Wat is er met de vragen gedaan?"),
+            "caption": _("Aantal vragen per maand en wat ermee is gedaan in %(year)s")
+            % {"year": year},
+            "columns": overview_services.OUTCOMES,
+            "rows": [(row, row.outcomes) for row in overview.rows],
+            "totals": overview.outcome_totals,
+        },
+    ]
+
+
 def _overview_page(request, area_obj, form, overview):
     return _render(
         request,
         "questiondesk/overview.html",
         area_obj,
-        {
-            "form": form,
-            "overview": overview,
-            "themes": overview_services.THEMES,
-            "outcomes": overview_services.OUTCOMES,
-        },
+        {"form": form, "overview": overview, "tables": _month_tables(overview)},
         status=400 if form.errors else 200,
     )
 
