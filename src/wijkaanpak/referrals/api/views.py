@@ -23,12 +23,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from wijkaanpak.accounts import second_factor
-from wijkaanpak.audit import activities, log
 from wijkaanpak.idempotency import services as idempotency
 from wijkaanpak.programme.api.filters import validated
 from wijkaanpak.referrals.domain.workflow import WorkflowError
 from wijkaanpak.referrals.models import Referral
-from wijkaanpak.referrals.services import reach
+from wijkaanpak.referrals.services import processing, reach
 from wijkaanpak.referrals.services.progress import change_state
 from wijkaanpak.referrals.views.detail import shown_data_kinds
 
@@ -123,14 +122,10 @@ class ReferralViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         referral = self.get_object()
         with transaction.atomic():
             data = self.get_serializer(referral).data
-            log.record(
+            processing.record(
+                referral,
                 user=request.user,
                 action="read",
-                activity=activities.WARM_REFERRAL,
-                subject_type="household",
-                subject_id=str(referral.subject_id),
-                object_type="referral",
-                object_id=referral.reference,
                 data_kinds=shown_data_kinds(referral, referral.events.all()),
                 request_path=request.path,
             )

@@ -3,10 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
-from wijkaanpak.audit import activities, log
 from wijkaanpak.referrals.domain import workflow
 from wijkaanpak.referrals.models import Referral, ReferralEvent
-from wijkaanpak.referrals.services import access, notify
+from wijkaanpak.referrals.services import access, notify, processing
 
 State = Referral.State
 
@@ -57,14 +56,10 @@ def change_state(
         actor=user,
         actor_organisation=_acting_organisation(user, referral, side),
     )
-    log.record(
+    processing.record(
+        referral,
         user=user,
         action="update",
-        activity=activities.WARM_REFERRAL,
-        subject_type="household",
-        subject_id=str(referral.subject_id),
-        object_type="referral",
-        object_id=referral.reference,
         data_kinds=["state"] + (["reason"] if note.strip() else []),
         request_path=request_path,
     )

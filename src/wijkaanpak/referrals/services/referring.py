@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkaanpak import workdays
-from wijkaanpak.audit import activities, log
 from wijkaanpak.interventions.models import AgeBand
 from wijkaanpak.referrals.models import Consent, DataKind, Referral, ReferralEvent
-from wijkaanpak.referrals.services import notify
+from wijkaanpak.referrals.services import notify, processing
 
 # A referral always carries these: without them the partner cannot reach the household.
 REQUIRED_DATA = frozenset({DataKind.NAME, DataKind.CONTACT, DataKind.REASON, DataKind.URGENCY})
@@ -208,16 +207,8 @@ def refer(
         actor=user,
         actor_organisation=referring_organisation,
     )
-    log.record(
-        user=user,
-        action="create",
-        activity=activities.WARM_REFERRAL,
-        subject_type="household",
-        subject_id=str(referral.subject_id),
-        object_type="referral",
-        object_id=referral.reference,
-        data_kinds=data_sent(data),
-        request_path=request_path,
+    processing.record(
+        referral, user=user, action="create", data_kinds=data_sent(data), request_path=request_path
     )
     notify.new_referral(referral)
     return referral

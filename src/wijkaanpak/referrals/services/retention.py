@@ -19,9 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from wijkaanpak.audit import activities, log
+from wijkaanpak.audit import activities
 from wijkaanpak.referrals.domain.workflow import CLOSED_STATES
 from wijkaanpak.referrals.models import Consent, ErasureRecord, Referral, ReferralEvent
+from wijkaanpak.referrals.services import processing
 
 logger = logging.getLogger(__name__)
 
@@ -90,16 +91,13 @@ def erase(
             erased_at=now,
             erased_by=user,
         )
-        log.record(
+        processing.record(
+            locked,
             user=user or SYSTEM,
             action="delete",
-            activity=activity,
-            subject_type="household",
-            subject_id=str(locked.subject_id),
-            object_type="referral",
-            object_id=locked.reference,
             data_kinds=ERASED_DATA_KINDS,
             request_path=request_path,
+            activity=activity,
         )
     return record
 

@@ -23,11 +23,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkaanpak.audit import activities, log
+from wijkaanpak.audit import activities
 from wijkaanpak.audit.models import ProcessingRecord
 from wijkaanpak.notifications.models import OutboxMessage
 from wijkaanpak.referrals.models import DataKind, ErasureRecord, Referral
-from wijkaanpak.referrals.services import notify, retention
+from wijkaanpak.referrals.services import notify, processing, retention
 
 SEARCH_CAP = 5000
 # Reverse relations of Referral that the export shows, by accessor name.
@@ -246,16 +246,13 @@ def export(referrals) -> dict:
 def log_inzage(referrals, *, user, request_path: str) -> None:
     """One "read" record per referral shown to the privacy officer."""
     for referral in referrals:
-        log.record(
+        processing.record(
+            referral,
             user=user,
             action="read",
-            activity=activities.SUBJECT_REQUEST,
-            subject_type="household",
-            subject_id=str(referral.subject_id),
-            object_type="referral",
-            object_id=referral.reference,
             data_kinds=DataKind.values,
             request_path=request_path,
+            activity=activities.SUBJECT_REQUEST,
         )
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from wijkaanpak import workdays
-from wijkaanpak.audit import activities, log
+from wijkaanpak.referrals.services import processing
 
 from ..domain import workflow
 from ..domain.workflow import WorkflowError
@@ -127,14 +127,10 @@ def _step_forms(request, referral, bound):
 
 def _render(request, referral, *, bound=None, status=200):
     events = list(referral.events.select_related("actor", "actor_organisation"))
-    log.record(
+    processing.record(
+        referral,
         user=request.user,
         action="read",
-        activity=activities.WARM_REFERRAL,
-        subject_type="household",
-        subject_id=str(referral.subject_id),
-        object_type="referral",
-        object_id=referral.reference,
         data_kinds=shown_data_kinds(referral, events),
         request_path=request.path,
     )
